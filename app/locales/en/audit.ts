@@ -1,0 +1,3 @@
+import type { audit as pl } from "../pl/audit";
+
+export const audit: Record<keyof typeof pl, string> = {};

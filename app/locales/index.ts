@@ -1,0 +1,21 @@
+// One flat dictionary per language, merged from per-domain files so features own their texts.
+import { common as plCommon } from "./pl/common";
+import { auth as plAuth } from "./pl/auth";
+import { admin as plAdmin } from "./pl/admin";
+import { audit as plAudit } from "./pl/audit";
+import { common as enCommon } from "./en/common";
+import { auth as enAuth } from "./en/auth";
+import { admin as enAdmin } from "./en/admin";
+import { audit as enAudit } from "./en/audit";
+
+export const pl = { ...plCommon, ...plAuth, ...plAdmin, ...plAudit };
+export type MessageKey = keyof typeof pl;
+export type Dictionary = Record<MessageKey, string>;
+
+export const en: Dictionary = { ...enCommon, ...enAuth, ...enAdmin, ...enAudit };
+
+export const LOCALES = ["pl", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = "pl";
+
+export const dictionaries: Record<Locale, Dictionary> = { pl, en };

@@ -1,0 +1,80 @@
+import "@mantine/core/styles.css";
+import "@mantine/notifications/styles.css";
+import "~/styles.css";
+import { useEffect } from "react";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { ColorSchemeScript, MantineProvider, mantineHtmlProps } from "@mantine/core";
+import { Notifications, notifications } from "@mantine/notifications";
+import { theme } from "~/theme";
+import { useNonce } from "~/utils/nonce";
+import { getCurrentSession } from "~/modules/auth/session.server";
+import { resolveLocale } from "~/utils/i18n.server";
+import { readToast } from "~/utils/toast.server";
+import { createTranslator } from "~/utils/i18n";
+import type { Locale } from "~/locales";
+import { ErrorPage } from "~/components/ErrorPage";
+
+export const meta: MetaFunction = () => [{ title: "Razem" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user, setCookie } = await getCurrentSession(request);
+  const locale = await resolveLocale(request, user?.locale);
+  const { toast, clear } = await readToast(request);
+  const headers = new Headers();
+  if (setCookie) headers.append("Set-Cookie", setCookie);
+  if (clear) headers.append("Set-Cookie", clear);
+  return data({ locale, user, toast }, { headers });
+}
+
+function useToast(toast: ReturnType<typeof useLoaderData<typeof loader>>["toast"], locale: Locale) {
+  useEffect(() => {
+    if (!toast) return;
+    const t = createTranslator(locale);
+    notifications.show({ message: t(toast.key, toast.vars), color: toast.color ?? "teal", autoClose: 5000 });
+  }, [toast, locale]);
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const nonce = useNonce();
+  const rootData = useRouteLoaderData<typeof loader>("root");
+  const locale = rootData?.locale ?? "pl";
+  return (
+    <html lang={locale} {...mantineHtmlProps}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        <Meta />
+        <Links />
+        <ColorSchemeScript nonce={nonce} defaultColorScheme="auto" />
+      </head>
+      <body>
+        <MantineProvider theme={theme} defaultColorScheme="auto">
+          <Notifications position="top-right" />
+          {children}
+        </MantineProvider>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const { toast, locale } = useLoaderData<typeof loader>();
+  useToast(toast, locale);
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

@@ -1,0 +1,23 @@
+import { createCookie, redirect } from "@remix-run/node";
+import type { MessageKey } from "~/locales";
+
+export type Toast = { key: MessageKey; vars?: Record<string, string | number>; color?: "green" | "red" | "blue" };
+
+// Short-lived: shown once on the page after a redirect, then cleared by the root loader.
+const toastCookie = createCookie("razem_toast", { path: "/", httpOnly: true, sameSite: "lax", maxAge: 60 });
+
+export async function toastHeader(toast: Toast): Promise<string> {
+  return toastCookie.serialize(toast);
+}
+
+export async function redirectWithToast(url: string, toast: Toast, init: { headers?: HeadersInit } = {}) {
+  const headers = new Headers(init.headers);
+  headers.append("Set-Cookie", await toastHeader(toast));
+  return redirect(url, { headers });
+}
+
+export async function readToast(request: Request): Promise<{ toast: Toast | null; clear?: string }> {
+  const toast = (await toastCookie.parse(request.headers.get("Cookie"))) as Toast | null;
+  if (!toast) return { toast: null };
+  return { toast, clear: await toastCookie.serialize("", { maxAge: 0 }) };
+}

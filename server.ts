@@ -1,0 +1,83 @@
+// Express serves the Remix build; later issues attach the co-editing WebSocket to `httpServer`.
+import path from "node:path";
+import { createServer } from "node:http";
+import express from "express";
+import compression from "compression";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import { parseEnv, ConfigError } from "./app/utils/env.server";
+import { securityHeaders, rejectCrossOriginMutations } from "./server/security";
+import { log, requestLogger, setLogLevel } from "./server/logger";
+
+const dev = process.argv.includes("--dev");
+
+let env;
+try {
+  env = parseEnv(process.env);
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+setLogLevel(env.LOG_LEVEL);
+
+const app = express();
+app.disable("x-powered-by");
+if (env.TRUST_PROXY === "true") app.set("trust proxy", true);
+app.use(compression());
+app.use(requestLogger());
+app.use(securityHeaders({ dev }));
+app.use(rejectCrossOriginMutations());
+
+let build: ServerBuild | (() => Promise<ServerBuild>);
+if (dev) {
+  const vite = await import("vite").then((v) =>
+    v.createServer({ server: { middlewareMode: true }, appType: "custom" }),
+  );
+  app.use(vite.middlewares);
+  build = () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+} else {
+  const buildDir = path.resolve("build");
+  app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
+  build = (await import(path.join(buildDir, "server/index.js"))) as ServerBuild;
+}
+
+app.use(
+  createRequestHandler({
+    build,
+    mode: dev ? "development" : "production",
+    getLoadContext: (req, res) => ({
+      cspNonce: String(res.locals.cspNonce ?? ""),
+      clientIp: req.ip ?? req.socket.remoteAddress ?? "",
+    }),
+  }),
+);
+
+export const httpServer = createServer(app);
+httpServer.listen(env.PORT, env.HOST, () => {
+  log("info", "Razem is listening", { url: env.appUrl, port: env.PORT, dev });
+});
+
+// Graceful shutdown: stop accepting, let in-flight requests finish, then close the database.
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  log("info", "shutting down", { signal });
+  const force = setTimeout(() => process.exit(1), 10_000);
+  force.unref();
+  httpServer.close(async () => {
+    if (typeof build !== "function") {
+      const entry = build.entry.module as { shutdown?: () => Promise<void> };
+      await entry.shutdown?.();
+    }
+    log("info", "stopped");
+    process.exit(0);
+  });
+  httpServer.closeIdleConnections();
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));
