@@ -1,0 +1,4 @@
+import path from "node:path";
+
+export const artifactsDir = path.resolve("tests/.artifacts");
+export const baseDbFile = path.join(artifactsDir, "base.db");

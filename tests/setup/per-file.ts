@@ -1,0 +1,21 @@
+// Runs in the worker before each test file's imports: a fresh copy of the migrated database.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import crypto from "node:crypto";
+import { afterAll } from "vitest";
+import { artifactsDir, baseDbFile } from "./paths";
+
+const file = path.join(artifactsDir, `worker-${process.env.VITEST_POOL_ID ?? "0"}-${crypto.randomBytes(4).toString("hex")}.db`);
+fs.copyFileSync(baseDbFile, file);
+process.env.DATABASE_URL = `file:${file}`;
+process.env.OUTBOX_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "razem-outbox-"));
+process.env.APP_URL = "http://razem.test";
+delete process.env.SMTP_URL;
+
+afterAll(async () => {
+  const { db } = await import("~/utils/db.server");
+  await db.$disconnect();
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(file + suffix, { force: true });
+  fs.rmSync(process.env.OUTBOX_DIR!, { recursive: true, force: true });
+});
