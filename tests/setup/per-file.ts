@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import crypto from "node:crypto";
-import { afterAll } from "vitest";
+import { afterAll, beforeEach } from "vitest";
 import { artifactsDir, baseDbFile } from "./paths";
 
 const file = path.join(artifactsDir, `worker-${process.env.VITEST_POOL_ID ?? "0"}-${crypto.randomBytes(4).toString("hex")}.db`);
@@ -12,6 +12,12 @@ process.env.DATABASE_URL = `file:${file}`;
 process.env.OUTBOX_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "razem-outbox-"));
 process.env.APP_URL = "http://razem.test";
 delete process.env.SMTP_URL;
+
+beforeEach(async () => {
+  const { resetDatabase } = await import("./reset-db");
+  await resetDatabase();
+  for (const f of fs.readdirSync(process.env.OUTBOX_DIR!)) fs.rmSync(path.join(process.env.OUTBOX_DIR!, f), { force: true });
+});
 
 afterAll(async () => {
   const { db } = await import("~/utils/db.server");

@@ -12,8 +12,13 @@ export function throttleKeys(email: string, ip: string): string[] {
   return [`email:${email.trim().toLowerCase()}`, `ip:${ip}`];
 }
 
+/** Reset-link requests per IP: enough for an office, too few to mail-bomb anyone. */
+export const RESET_IP_FREE_REQUESTS = 10;
+
 function freeFailures(key: string) {
-  return key.startsWith("ip:") ? IP_FREE_FAILURES : ACCOUNT_FREE_FAILURES;
+  if (key.startsWith("ip:")) return IP_FREE_FAILURES;
+  if (key.startsWith("reset-ip:")) return RESET_IP_FREE_REQUESTS;
+  return ACCOUNT_FREE_FAILURES;
 }
 
 /** Delay after the n-th failure: none for the first free ones, then 30 s doubling up to 30 min. */
