@@ -14,7 +14,6 @@ import {
   TextInput,
   UnstyledButton,
   useMantineColorScheme,
-  VisuallyHidden,
 } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import {
@@ -187,7 +186,6 @@ function UserMenu({ user }: { user: ShellUser }) {
           </Menu.Item>
         </Form>
       </Menu.Dropdown>
-      <VisuallyHidden>{user.name}</VisuallyHidden>
     </Menu>
   );
 }
