@@ -14,7 +14,7 @@ import {
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { ColorSchemeScript, MantineProvider, mantineHtmlProps } from "@mantine/core";
 import { Notifications, notifications } from "@mantine/notifications";
-import { theme } from "~/theme";
+import { cssVariablesResolver, theme } from "~/theme";
 import { useNonce } from "~/utils/nonce";
 import { getCurrentSession } from "~/modules/auth/session.server";
 import { resolveLocale } from "~/utils/i18n.server";
@@ -39,7 +39,12 @@ function useToast(toast: ReturnType<typeof useLoaderData<typeof loader>>["toast"
   useEffect(() => {
     if (!toast) return;
     const t = createTranslator(locale);
-    notifications.show({ message: t(toast.key, toast.vars), color: toast.color ?? "teal", autoClose: 5000 });
+    notifications.show({
+      message: t(toast.key, toast.vars),
+      color: toast.color ?? "teal",
+      autoClose: 5000,
+      closeButtonProps: { "aria-label": t("form.close") },
+    });
   }, [toast, locale]);
 }
 
@@ -58,7 +63,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <ColorSchemeScript nonce={nonce} defaultColorScheme="auto" />
       </head>
       <body>
-        <MantineProvider theme={theme} defaultColorScheme="auto">
+        <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
           <Notifications position="top-right" />
           {children}
         </MantineProvider>

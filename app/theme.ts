@@ -1,11 +1,28 @@
-import { createTheme } from "@mantine/core";
+import { createTheme, darken, type CSSVariablesResolver } from "@mantine/core";
 
-// Calm institutional palette; contrast of primary on white meets WCAG AA.
+// Calm institutional palette. Shades are chosen for WCAG 2.1 AA contrast (checked by axe in
+// the browser tests): teal 9 on white is 4.9:1, gray 7 for secondary text is 7.5:1.
 export const theme = createTheme({
   primaryColor: "teal",
-  primaryShade: { light: 8, dark: 5 },
+  primaryShade: { light: 9, dark: 5 },
   defaultRadius: "md",
   fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif",
   headings: { fontWeight: "650" },
   focusRing: "auto",
+});
+
+const LIGHT_VARIANT_COLORS = ["teal", "grape", "blue", "red", "orange", "yellow", "green", "gray", "violet", "indigo", "cyan", "pink", "lime"];
+
+export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
+  variables: {},
+  light: {
+    "--mantine-color-dimmed": t.colors.gray[7],
+    "--mantine-color-placeholder": t.colors.gray[6],
+    // Text on "light" badges, nav links and buttons sits on a tinted background: shade 9
+    // alone gives ~4.4:1 there, so darken it to stay above 4.5:1.
+    ...Object.fromEntries(LIGHT_VARIANT_COLORS.map((c) => [`--mantine-color-${c}-light-color`, darken(t.colors[c][9], 0.25)])),
+  },
+  dark: {
+    "--mantine-color-dimmed": t.colors.dark[1],
+  },
 });

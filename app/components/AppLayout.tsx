@@ -6,7 +6,6 @@ import {
   Avatar,
   Burger,
   Group,
-  Indicator,
   Menu,
   NavLink,
   Popover,
@@ -115,11 +114,9 @@ function NotificationsButton() {
   return (
     <Popover position="bottom-end" width={280} shadow="md">
       <Popover.Target>
-        <Indicator disabled size={8}>
-          <ActionIcon variant="subtle" size="lg" aria-label={t("header.notifications")}>
-            <IconBell size={20} aria-hidden />
-          </ActionIcon>
-        </Indicator>
+        <ActionIcon variant="subtle" size="lg" aria-label={t("header.notifications")}>
+          <IconBell size={20} aria-hidden />
+        </ActionIcon>
       </Popover.Target>
       <Popover.Dropdown>
         <Text size="sm" c="dimmed">

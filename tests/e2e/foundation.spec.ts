@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { screenshot, signIn } from "./helpers";
+import { accessibilityViolations, screenshot, signIn } from "./helpers";
 
 // One story on one fresh database: the steps depend on each other, so they run in order.
 test.describe.configure({ mode: "serial" });
@@ -12,6 +12,7 @@ test("first visit leads to the one-time setup page, which creates the administra
   await expect(page.locator("html")).toHaveAttribute("lang", "pl");
   await expect(page.getByRole("heading", { name: "Pierwsze uruchomienie" })).toBeVisible();
   await screenshot(page, "01-setup");
+  expect(await accessibilityViolations(page)).toEqual([]);
 
   await page.getByRole("button", { name: "Utwórz administratora" }).click();
   await expect(page.getByText("To pole jest wymagane.").first()).toBeVisible();
@@ -24,6 +25,7 @@ test("first visit leads to the one-time setup page, which creates the administra
   await expect(page).toHaveURL(/\/pulpit$/);
   await expect(page.getByRole("heading", { name: "Dzień dobry, Ewa!" })).toBeVisible();
   await screenshot(page, "02-dashboard-empty");
+  expect(await accessibilityViolations(page)).toEqual([]);
 
   const again = await page.request.get("/konfiguracja");
   expect(again.status()).toBe(404);
@@ -74,4 +76,9 @@ test("placeholders for later sections show a friendly empty state, and the shell
   await page.getByRole("button", { name: "Otwórz menu" }).click();
   await expect(page.getByRole("link", { name: "Moje zadania" })).toBeVisible();
   await screenshot(page, "05-phone-menu");
+  await page.goto("/profil/sesje");
+  await expect(page.getByRole("heading", { name: "Aktywne sesje" })).toBeVisible();
+  await expect(page.getByText("Ta sesja")).toBeVisible();
+  expect(await accessibilityViolations(page)).toEqual([]);
+  await screenshot(page, "06-phone-sessions");
 });

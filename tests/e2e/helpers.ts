@@ -30,3 +30,10 @@ export async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel(/^Hasło/).fill(password);
   await page.getByRole("button", { name: "Zaloguj się" }).click();
 }
+
+/** WCAG 2.1 A/AA violations axe finds on the current page (empty when it is clean). */
+export async function accessibilityViolations(page: Page) {
+  const { default: AxeBuilder } = await import("@axe-core/playwright");
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}

@@ -54,6 +54,7 @@ export const common: Record<keyof typeof pl, string> = {
   "error.403.text": "You are not allowed to do this.",
   "error.back": "Back to the dashboard",
   "form.save": "Save",
+  "form.close": "Close",
   "form.cancel": "Cancel",
   "form.saved": "Changes saved.",
   "form.fixErrors": "Please correct the highlighted fields.",

@@ -52,6 +52,7 @@ export const common = {
   "error.403.text": "Nie masz uprawnień do wykonania tej czynności.",
   "error.back": "Wróć na pulpit",
   "form.save": "Zapisz",
+  "form.close": "Zamknij",
   "form.cancel": "Anuluj",
   "form.saved": "Zapisano zmiany.",
   "form.fixErrors": "Popraw zaznaczone pola.",
