@@ -10,7 +10,7 @@ import * as sessionsRoute from "~/routes/_app.profil.sesje";
 import * as resetRequestRoute from "~/routes/haslo.przypomnij";
 import * as resetRoute from "~/routes/haslo.nowe.$token";
 import * as appLayout from "~/routes/_app";
-import { getCurrentUser } from "~/modules/auth/session.server";
+import { getCurrentSession, getCurrentUser } from "~/modules/auth/session.server";
 import { buildInstitution, buildUser, loginAs, TEST_PASSWORD } from "../factories";
 import { makeRequest, run } from "../http";
 
@@ -139,6 +139,21 @@ describe("sessions and passwords", () => {
     expect(ended.status).toBe(302);
     expect(await getCurrentUser(makeRequest("/", { cookie: laptop }))).toBeNull();
     expect(await getCurrentUser(makeRequest("/", { cookie: current }))).not.toBeNull();
+  });
+
+  it("slides the expiry of a session used in its second half", async () => {
+    const me = await buildUser();
+    const cookie = await loginAs(me.id);
+    const DAY = 24 * 3600 * 1000;
+    await db.session.updateMany({ where: { userId: me.id }, data: { expiresAt: new Date(Date.now() + 2 * DAY) } });
+    const { user, setCookie } = await getCurrentSession(makeRequest("/", { cookie }));
+    expect(user?.id).toBe(me.id);
+    expect(setCookie).toMatch(/^razem_session=/);
+    const row = await db.session.findFirstOrThrow({ where: { userId: me.id } });
+    expect(row.expiresAt.getTime()).toBeGreaterThan(Date.now() + 13 * DAY);
+
+    await db.session.updateMany({ where: { userId: me.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await getCurrentUser(makeRequest("/", { cookie }))).toBeNull();
   });
 
   it("changing the password ends the other sessions and keeps this one", async () => {
