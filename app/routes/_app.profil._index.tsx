@@ -2,6 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Badge, Button, Card, Group, PasswordInput, Select, Stack, Text, TextInput, Title } from "@mantine/core";
 import { ErrorPage } from "~/components/ErrorPage";
+import { NewPasswordFields } from "~/components/NewPasswordFields";
 import { changePassword } from "~/modules/auth/auth.server";
 import { changePasswordSchema } from "~/modules/auth/auth.schema";
 import { profileSchema } from "~/modules/auth/profile.schema";
@@ -102,8 +103,7 @@ export default function Profile() {
           <input type="hidden" name="intent" value="password" />
           <Stack>
             <PasswordInput name="currentPassword" label={t("password.current")} autoComplete="current-password" required error={err(passwordErrors.currentPassword)} />
-            <PasswordInput name="password" label={t("password.new")} description={t("password.hint")} autoComplete="new-password" required error={err(passwordErrors.password)} />
-            <PasswordInput name="passwordRepeat" label={t("password.repeat")} autoComplete="new-password" required error={err(passwordErrors.passwordRepeat)} />
+            <NewPasswordFields errors={passwordErrors} />
             <Group>
               <Button type="submit" loading={busy}>
                 {t("profile.changePasswordSubmit")}

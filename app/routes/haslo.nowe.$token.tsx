@@ -1,8 +1,9 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Button, PasswordInput, Stack } from "@mantine/core";
+import { Button, Stack } from "@mantine/core";
 import { AuthLayout } from "~/components/AuthLayout";
 import { ErrorPage } from "~/components/ErrorPage";
+import { NewPasswordFields } from "~/components/NewPasswordFields";
 import { FormError } from "~/components/FormError";
 import { findValidReset, resetPassword } from "~/modules/auth/auth.server";
 import { resetPasswordSchema } from "~/modules/auth/auth.schema";
@@ -38,8 +39,7 @@ export default function SetNewPassword() {
         <Form method="post" noValidate>
           <Stack>
             <FormError message={err(actionData?.formError ?? undefined)} />
-            <PasswordInput name="password" label={t("password.new")} description={t("password.hint")} autoComplete="new-password" required error={err(errors.password)} />
-            <PasswordInput name="passwordRepeat" label={t("password.repeat")} autoComplete="new-password" required error={err(errors.passwordRepeat)} />
+            <NewPasswordFields errors={errors} />
             <Button type="submit" loading={busy}>
               {t("reset.setSubmit")}
             </Button>

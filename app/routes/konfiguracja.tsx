@@ -1,8 +1,9 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
-import { Button, PasswordInput, Stack, TextInput } from "@mantine/core";
+import { Button, Stack, TextInput } from "@mantine/core";
 import { AuthLayout } from "~/components/AuthLayout";
 import { ErrorPage } from "~/components/ErrorPage";
+import { NewPasswordFields } from "~/components/NewPasswordFields";
 import { hasAnyUser, setupFirstAdmin } from "~/modules/auth/auth.server";
 import { setupSchema } from "~/modules/auth/auth.schema";
 import { fieldErrors, formToObject } from "~/utils/forms";
@@ -40,8 +41,7 @@ export default function Setup() {
         <Stack>
           <TextInput name="name" label={t("setup.name")} autoComplete="name" required defaultValue={actionData?.values.name} error={err(errors.name)} />
           <TextInput name="email" type="email" label={t("login.email")} autoComplete="email" required defaultValue={actionData?.values.email} error={err(errors.email)} />
-          <PasswordInput name="password" label={t("password.new")} description={t("password.hint")} autoComplete="new-password" required error={err(errors.password)} />
-          <PasswordInput name="passwordRepeat" label={t("password.repeat")} autoComplete="new-password" required error={err(errors.passwordRepeat)} />
+          <NewPasswordFields errors={errors} />
           <Button type="submit" loading={busy}>
             {t("setup.submit")}
           </Button>

@@ -1,8 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Button, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
+import { Button, Stack, Text, TextInput } from "@mantine/core";
 import { AuthLayout } from "~/components/AuthLayout";
 import { ErrorPage } from "~/components/ErrorPage";
+import { NewPasswordFields } from "~/components/NewPasswordFields";
 import { FormError } from "~/components/FormError";
 import { acceptInvitationSchema } from "~/modules/auth/auth.schema";
 import { getCurrentUser } from "~/modules/auth/session.server";
@@ -66,8 +67,7 @@ export default function AcceptInvitation() {
           <FormError message={err(actionData?.formError ?? undefined)} />
           <TextInput label={t("login.email")} value={invitation.email} readOnly autoComplete="username" />
           <TextInput name="name" label={t("profile.name")} autoComplete="name" required defaultValue={actionData?.values.name ?? invitation.name} error={err(errors.name)} />
-          <PasswordInput name="password" label={t("password.new")} description={t("password.hint")} autoComplete="new-password" required error={err(errors.password)} />
-          <PasswordInput name="passwordRepeat" label={t("password.repeat")} autoComplete="new-password" required error={err(errors.passwordRepeat)} />
+          <NewPasswordFields errors={errors} />
           <Button type="submit" loading={busy}>
             {t("invite.submit")}
           </Button>
