@@ -1,5 +1,6 @@
 // `npm run db:migration -- <name>`: writes the SQL that takes the committed schema
-// (HEAD:prisma/schema.prisma) to the working one, then applies it. `prisma migrate dev`
+// (HEAD:prisma/schema.prisma) to the working one, applies it and regenerates the client.
+// Run it before committing the schema change. `prisma migrate dev`
 // cannot run offline here (see docs/decisions/0001-embedded-sqlite-with-prisma-6.md).
 import fs from "node:fs";
 import os from "node:os";
@@ -34,3 +35,4 @@ fs.mkdirSync(dir, { recursive: true });
 fs.writeFileSync(path.join(dir, "migration.sql"), sql);
 console.log(`✔ wrote ${path.relative(root, dir)}/migration.sql`);
 run(bin("prisma"), ["migrate", "deploy"]);
+run(bin("prisma"), ["generate"]);

@@ -1,10 +1,17 @@
 import { createCookie, redirect } from "@remix-run/node";
 import type { MessageKey } from "~/locales";
+import { getEnv } from "./env.server";
 
 export type Toast = { key: MessageKey; vars?: Record<string, string | number>; color?: "green" | "red" | "blue" };
 
 // Short-lived: shown once on the page after a redirect, then cleared by the root loader.
-const toastCookie = createCookie("razem_toast", { path: "/", httpOnly: true, sameSite: "lax", maxAge: 60 });
+const toastCookie = createCookie("razem_toast", {
+  path: "/",
+  httpOnly: true,
+  sameSite: "lax",
+  secure: getEnv().cookieSecure,
+  maxAge: 60,
+});
 
 export async function toastHeader(toast: Toast): Promise<string> {
   return toastCookie.serialize(toast);

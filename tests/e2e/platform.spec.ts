@@ -35,3 +35,11 @@ test("the sign-in page has no WCAG 2.1 AA violations found by axe", async ({ pag
   await page.goto("/logowanie");
   expect(await accessibilityViolations(page)).toEqual([]);
 });
+
+test("the residents' ideas page linked from sign-in opens without an account", async ({ page }) => {
+  await page.goto("/logowanie");
+  await page.getByRole("link", { name: /Zgłoś pomysł/ }).click();
+  await expect(page).toHaveURL(/\/pomysly$/);
+  await expect(page.getByRole("heading", { name: "Pomysły dla regionu" })).toBeVisible();
+  expect(await accessibilityViolations(page)).toEqual([]);
+});

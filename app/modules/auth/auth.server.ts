@@ -7,7 +7,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { hashPassword, verifyPassword } from "./password.server";
 import { generateToken, hashToken } from "./tokens.server";
 import { clearAccountFailures, recordFailure, remainingBlockMs, throttleKeys } from "./throttle.server";
-import { createSession, lucia, storedSessionId, type AuthUser } from "./session.server";
+import { createSession, invalidateSession, storedSessionId, type AuthUser } from "./session.server";
 
 export type RequestMeta = { ip: string; userAgent: string | null };
 
@@ -69,7 +69,7 @@ export async function signIn(email: string, password: string, meta: RequestMeta)
 }
 
 export async function signOut(user: AuthUser, sessionId: string | null, meta: RequestMeta) {
-  if (sessionId) await lucia.invalidateSession(sessionId);
+  if (sessionId) await invalidateSession(sessionId);
   await recordAudit({ actor: user, action: "auth.signout", entityType: "Session", entityId: user.id, ip: meta.ip });
 }
 

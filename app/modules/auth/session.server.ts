@@ -49,6 +49,7 @@ class PrismaSessionAdapter implements Adapter {
     const { id, deactivatedAt: _d, ...attributes } = row.user;
     return [session, { id, attributes }];
   }
+  // Lucia's interface wants this; the ids are the stored hashes (nothing in Razem calls it).
   async getUserSessions(userId: string): Promise<DatabaseSession[]> {
     const rows = await db.session.findMany({ where: { userId } });
     return rows.map((r) => ({
@@ -167,9 +168,8 @@ export async function requireUser(request: Request): Promise<AuthUser> {
   return user;
 }
 
-export async function endSession(request: Request): Promise<void> {
-  const sessionId = sessionIdFromRequest(request);
-  if (sessionId) await lucia.invalidateSession(sessionId);
+export async function invalidateSession(sessionId: string): Promise<void> {
+  await lucia.invalidateSession(sessionId);
 }
 
 export function storedSessionId(sessionId: string): string {
