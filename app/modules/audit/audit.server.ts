@@ -1,5 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { db, type Tx } from "~/utils/db.server";
+import type { AuditFilter } from "./audit-filters";
 
 export type AuditActor = {
   id: string;
@@ -9,6 +10,8 @@ export type AuditActor = {
 
 export type AuditEntry = {
   actor: AuditActor;
+  /** Who it was when there is no account, e.g. the e-mail typed in a failed sign-in. */
+  actorLabel?: string | null;
   action: string;
   entityType: string;
   entityId?: string | null;
@@ -22,7 +25,7 @@ export async function recordAudit(entry: AuditEntry, client: Tx | typeof db = db
   await client.auditLog.create({
     data: {
       actorId: entry.actor?.id ?? null,
-      actorLabel: entry.actor?.email ?? null,
+      actorLabel: entry.actor?.email ?? entry.actorLabel ?? null,
       actorInstitutionId: entry.actor?.institutionId ?? null,
       action: entry.action,
       entityType: entry.entityType,
@@ -51,21 +54,14 @@ export function diffFields<T extends Record<string, unknown>>(
   return out;
 }
 
-export type AuditFilter = {
-  actorId?: string;
-  institutionId?: string;
-  entityType?: string;
-  action?: string;
-  from?: Date;
-  to?: Date;
-};
+export type { AuditFilter } from "./audit-filters";
 
 export function auditWhere(filter: AuditFilter): Prisma.AuditLogWhereInput {
   return {
     actorId: filter.actorId || undefined,
     actorInstitutionId: filter.institutionId || undefined,
     entityType: filter.entityType || undefined,
-    action: filter.action ? { startsWith: filter.action } : undefined,
+    action: filter.action ? filter.action : filter.actionPrefix ? { startsWith: filter.actionPrefix } : undefined,
     createdAt: filter.from || filter.to ? { gte: filter.from, lt: filter.to } : undefined,
   };
 }
@@ -83,7 +79,9 @@ const listSelect = {
   ip: true,
   actor: { select: { name: true } },
   actorInstitution: { select: { shortName: true } },
-} as const;
+} as const satisfies Prisma.AuditLogSelect;
+
+export type AuditListEntry = Prisma.AuditLogGetPayload<{ select: typeof listSelect }>;
 
 /** One page of entries plus the total: two queries whatever the page size. */
 export async function listAuditEntries(filter: AuditFilter, page: number, pageSize: number) {
@@ -118,4 +116,26 @@ export async function* iterateAuditEntries(filter: AuditFilter, batchSize = 500)
     if (batch.length < batchSize) return;
     cursor = batch[batch.length - 1].id;
   }
+}
+
+/** Bound on the "who" list: a select with thousands of people helps nobody; the URL still filters. */
+export const ACTOR_OPTIONS_LIMIT = 500;
+
+/**
+ * Choices for the filter selects: people (name + e-mail, bounded) and institutions (including
+ * deleted ones, which still appear in old entries). The selected person is always included.
+ */
+export async function listAuditFilterOptions(selectedActorId?: string) {
+  const userSelect = { id: true, name: true, email: true, deactivatedAt: true } as const;
+  const [users, selected, institutions] = await Promise.all([
+    db.user.findMany({ select: userSelect, orderBy: [{ name: "asc" }, { email: "asc" }], take: ACTOR_OPTIONS_LIMIT }),
+    selectedActorId ? db.user.findMany({ where: { id: selectedActorId }, select: userSelect }) : Promise.resolve([]),
+    db.institution.findMany({ select: { id: true, shortName: true, name: true, deletedAt: true }, orderBy: { shortName: "asc" } }),
+  ]);
+  const actors = selected.length && !users.some((u) => u.id === selected[0].id) ? [...selected, ...users] : users;
+  return {
+    actors: actors.map((u) => ({ id: u.id, name: u.name, email: u.email, deactivated: !!u.deactivatedAt })),
+    institutions: institutions.map((i) => ({ id: i.id, shortName: i.shortName, name: i.name, deleted: !!i.deletedAt })),
+    actorsTruncated: users.length >= ACTOR_OPTIONS_LIMIT,
+  };
 }

@@ -44,7 +44,7 @@ export async function signIn(email: string, password: string, meta: RequestMeta)
   const keys = throttleKeys(email, meta.ip);
   const blocked = await remainingBlockMs(keys);
   if (blocked > 0) {
-    await recordAudit({ actor: null, action: "auth.signin.throttled", entityType: "Session", summary: email, ip: meta.ip });
+    await recordAudit({ actor: null, actorLabel: email, action: "auth.signin.throttled", entityType: "Session", summary: email, ip: meta.ip });
     return { ok: false, reason: "throttled", retryAfterMs: blocked };
   }
   const user = await db.user.findUnique({ where: { email } });
@@ -54,6 +54,7 @@ export async function signIn(email: string, password: string, meta: RequestMeta)
     await recordFailure(keys);
     await recordAudit({
       actor: null,
+      actorLabel: email,
       action: "auth.signin.failed",
       entityType: "Session",
       entityId: user?.id ?? null,
@@ -94,7 +95,7 @@ export async function changePassword(
 /** Sends a reset link if the account exists; the caller shows the same message either way. */
 export async function requestPasswordReset(email: string, meta: RequestMeta): Promise<void> {
   const user = await db.user.findUnique({ where: { email } });
-  await recordAudit({ actor: null, action: "auth.reset.request", entityType: "User", entityId: user?.id ?? null, summary: email, ip: meta.ip });
+  await recordAudit({ actor: null, actorLabel: email, action: "auth.reset.request", entityType: "User", entityId: user?.id ?? null, summary: email, ip: meta.ip });
   if (!user || user.deactivatedAt) return;
   const token = generateToken();
   await db.passwordReset.create({
