@@ -18,6 +18,8 @@ export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
   light: {
     "--mantine-color-dimmed": t.colors.gray[7],
     "--mantine-color-placeholder": t.colors.gray[6],
+    // Field errors: red 6 is only 3.3:1 on white.
+    "--mantine-color-error": t.colors.red[9],
     // Text on "light" badges, nav links and buttons sits on a tinted background: shade 9
     // alone gives ~4.4:1 there, so darken it to stay above 4.5:1.
     ...Object.fromEntries(LIGHT_VARIANT_COLORS.map((c) => [`--mantine-color-${c}-light-color`, darken(t.colors[c][9], 0.25)])),
