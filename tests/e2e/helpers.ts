@@ -2,6 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 
+/** Created on the setup page by 01-foundation.spec.ts; later files sign in with it. */
+export const admin = { name: "Ewa Administratorka", email: "admin@e2e.razem.test", password: "bardzo-tajne-haslo" };
+
 export const outboxDir = path.resolve("tests/.artifacts/e2e/outbox");
 export const shotsDir = path.resolve("tests/.artifacts/screenshots");
 
@@ -24,11 +27,30 @@ export async function lastMailTo(to: string, timeoutMs = 10_000): Promise<string
   }
 }
 
-export async function signIn(page: Page, email: string, password: string) {
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: /Menu użytkownika/ }).click();
+  await page.getByRole("menuitem", { name: "Wyloguj się" }).click();
+  await page.waitForURL(/\/logowanie/);
+}
+
+export function linkFrom(mail: string, pathPrefix: string): string {
+  const match = new RegExp(`https?://[^\\s]+${pathPrefix}[\\w-]+`).exec(mail);
+  if (!match) throw new Error(`no ${pathPrefix} link in mail`);
+  return new URL(match[0]).pathname;
+}
+
+/** Submits the sign-in form; the caller checks what happened. */
+export async function trySignIn(page: Page, email: string, password: string) {
   await page.goto("/logowanie");
   await page.getByLabel("Adres e-mail").fill(email);
   await page.getByLabel(/^Hasło/).fill(password);
   await page.getByRole("button", { name: "Zaloguj się" }).click();
+}
+
+/** Signs in and waits until the app has left the sign-in page. */
+export async function signIn(page: Page, email: string, password: string) {
+  await trySignIn(page, email, password);
+  await page.waitForURL((url) => !url.pathname.startsWith("/logowanie"));
 }
 
 /** WCAG 2.1 A/AA violations axe finds on the current page (empty when it is clean). */

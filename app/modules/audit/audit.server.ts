@@ -46,8 +46,9 @@ export function diffFields<T extends Record<string, unknown>>(
   const out: Record<string, [unknown, unknown]> = {};
   for (const field of fields) {
     if (!(field in after)) continue;
-    const a = before[field] ?? null;
-    const b = after[field] ?? null;
+    // An empty text and "nothing" are the same to a reader of the log.
+    const a = before[field] === "" ? null : (before[field] ?? null);
+    const b = after[field] === "" ? null : (after[field] ?? null);
     const same = a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
     if (!same) out[String(field)] = [a, b];
   }
