@@ -9,11 +9,18 @@ declare global {
   var __razemDb: PrismaClient | undefined;
 }
 
+let sqlListener: ((sql: string) => void) | undefined;
+
+/** Observe every SQL statement (tests use it to prove list pages cost a fixed number of queries). */
+export function onSql(listener: ((sql: string) => void) | undefined) {
+  sqlListener = listener;
+}
+
 function createClient(): PrismaClient {
   const url = process.env.DATABASE_URL || "file:./data/razem.db";
   // `timeout` is SQLite's busy timeout: wait for a lock instead of failing at once.
   // WAL mode is set on the file by scripts/prepare-db.mjs and persists across connections.
-  const adapter = new PrismaBetterSQLite3({ url, timeout: 5000 });
+  const adapter = new PrismaBetterSQLite3({ url, timeout: 5000, verbose: (sql) => sqlListener?.(String(sql)) });
   const client = new PrismaClient({ adapter });
   // SQLite enforces foreign keys per connection only when asked; the adapter keeps one connection.
   void client.$executeRawUnsafe("PRAGMA foreign_keys = ON");
