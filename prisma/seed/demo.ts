@@ -8,6 +8,7 @@ import type { Institution, User } from "~/generated/prisma/client";
 import { db, type Tx } from "~/utils/db.server";
 import { hashPassword } from "~/modules/auth/password.server";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { seedWorkspaces, type DemoWorkspaces } from "./demo-workspaces";
 import {
   DEMO_ACCOUNTS,
   DEMO_INSTITUTIONS,
@@ -31,7 +32,7 @@ export type DemoPeople = {
 };
 
 /** What the demo created so far; later steps read it and add their own keys. */
-export type DemoContext = { institutions: DemoInstitutions; people: DemoPeople };
+export type DemoContext = { institutions: DemoInstitutions; people: DemoPeople; workspaces?: DemoWorkspaces };
 
 /** The four signatories. Idempotent: an institution with the same short name is reused. */
 export async function seedInstitutions(client: Client = db): Promise<DemoInstitutions> {
@@ -120,8 +121,8 @@ export async function seedDemo(): Promise<DemoResult> {
       const institutions = await seedInstitutions(tx);
       const people = await seedPeople(institutions, passwordHash, tx);
       const ctx: DemoContext = { institutions, people };
-      // Later issues add their steps here, each taking `ctx` and `tx` and returning what it made,
-      // e.g. `ctx.workspaces = await seedWorkspaces(ctx, tx)`.
+      ctx.workspaces = await seedWorkspaces(institutions, people, tx);
+      // Later issues add their steps here, each taking what it needs and `tx`, returning what it made.
       return ctx;
     },
     { timeout: 60_000 },
@@ -155,7 +156,10 @@ async function main() {
   }
   const { institutions, people } = result.context;
   console.log(`✔ demo data added to ${where}`);
-  console.log(`  ${Object.keys(institutions).length} institutions, ${Object.keys(people.byEmail).length} people\n`);
+  console.log(
+    `  ${Object.keys(institutions).length} institutions, ${Object.keys(people.byEmail).length} people, ` +
+      `${Object.keys(result.context.workspaces ?? {}).length} workspaces\n`,
+  );
   console.log(formatLoginTable());
   console.log(`\nPassword for every account: ${DEMO_PASSWORD}`);
 }
