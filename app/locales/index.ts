@@ -3,16 +3,20 @@ import { common as plCommon } from "./pl/common";
 import { auth as plAuth } from "./pl/auth";
 import { admin as plAdmin } from "./pl/admin";
 import { audit as plAudit } from "./pl/audit";
+import { workspaces as plWorkspaces } from "./pl/workspaces";
+import { library as plLibrary } from "./pl/library";
 import { common as enCommon } from "./en/common";
 import { auth as enAuth } from "./en/auth";
 import { admin as enAdmin } from "./en/admin";
 import { audit as enAudit } from "./en/audit";
+import { workspaces as enWorkspaces } from "./en/workspaces";
+import { library as enLibrary } from "./en/library";
 
-export const pl = { ...plCommon, ...plAuth, ...plAdmin, ...plAudit };
+export const pl = { ...plCommon, ...plAuth, ...plAdmin, ...plAudit, ...plWorkspaces, ...plLibrary };
 export type MessageKey = keyof typeof pl;
 export type Dictionary = Record<MessageKey, string>;
 
-export const en: Dictionary = { ...enCommon, ...enAuth, ...enAdmin, ...enAudit };
+export const en: Dictionary = { ...enCommon, ...enAuth, ...enAdmin, ...enAudit, ...enWorkspaces, ...enLibrary };
 
 export const LOCALES = ["pl", "en"] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -10,12 +10,17 @@ import { canWorkspace, strongerRole, type WorkspaceAction } from "./workspaces.p
 /**
  * Prisma filter for "workspaces this person may see": a direct member, or their institution is.
  * Platform administrators see every workspace (they run the platform; see ADR 0008).
+ * An institution in the trash grants nothing until it is restored (its membership rows stay).
  */
 export function visibleWorkspacesWhere(actor: Actor): Prisma.WorkspaceWhereInput {
   if (actor.isAdmin) return {};
   const or: Prisma.WorkspaceWhereInput[] = [{ members: { some: { userId: actor.id } } }];
-  if (actor.institutionId) or.push({ institutions: { some: { institutionId: actor.institutionId } } });
+  if (actor.institutionId) or.push({ institutions: { some: activeInstitutionGrant(actor.institutionId) } });
   return { OR: or };
+}
+
+function activeInstitutionGrant(institutionId: string): Prisma.WorkspaceInstitutionWhereInput {
+  return { institutionId, institution: { deletedAt: null } };
 }
 
 export type WorkspaceContext = {
@@ -37,7 +42,7 @@ export async function loadWorkspaceAccess(actor: Actor, workspaceId: string): Pr
       archivedAt: true,
       owningInstitutionId: true,
       members: { where: { userId: actor.id }, select: { role: true } },
-      institutions: actor.institutionId ? { where: { institutionId: actor.institutionId }, select: { role: true } } : { where: { id: "" }, select: { role: true } },
+      institutions: actor.institutionId ? { where: activeInstitutionGrant(actor.institutionId), select: { role: true } } : { where: { id: "" }, select: { role: true } },
     },
   });
   if (!ws) notFound();
