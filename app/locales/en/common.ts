@@ -30,7 +30,6 @@ export const common: Record<keyof typeof pl, string> = {
   "comingSoon.title": "This section is being prepared",
   "comingSoon.text": "We are working on it. Soon you will find {what} here. Until then, go back to the dashboard.",
   "comingSoon.back": "Back to the dashboard",
-  "comingSoon.workspaces": "shared workspaces and document libraries",
   "comingSoon.teams": "executive teams with a mandate and a term",
   "comingSoon.myTasks": "your tasks from all teams, grouped by deadline",
   "comingSoon.meetings": "a calendar of meetings, consultations and trainings",

@@ -28,7 +28,6 @@ export const common = {
   "comingSoon.title": "Ta sekcja jest w przygotowaniu",
   "comingSoon.text": "Pracujemy nad nią. Wkrótce znajdziesz tu {what}. Do tego czasu wróć na pulpit.",
   "comingSoon.back": "Wróć na pulpit",
-  "comingSoon.workspaces": "wspólne przestrzenie robocze i biblioteki dokumentów",
   "comingSoon.teams": "zespoły wykonawcze z mandatem i terminem",
   "comingSoon.myTasks": "swoje zadania ze wszystkich zespołów, pogrupowane według terminów",
   "comingSoon.meetings": "kalendarz spotkań, konsultacji i szkoleń",

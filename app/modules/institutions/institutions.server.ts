@@ -1,7 +1,7 @@
 // Institutions: reads for the lists and named commands. Every command authorises with the policy,
 // then writes in one transaction together with its audit entry.
 import { Prisma } from "~/generated/prisma/client";
-import { db } from "~/utils/db.server";
+import { db, isUniqueViolation } from "~/utils/db.server";
 import { diffFields, recordAudit } from "~/modules/audit/audit.server";
 import { authorize, notFound } from "~/modules/auth/authorize.server";
 import type { RequestMeta } from "~/modules/auth/auth.server";
@@ -79,10 +79,6 @@ export async function findActiveInstitution(id: string) {
 export type InstitutionCommandResult = { ok: true; id: string } | { ok: false; errors: FieldErrors };
 
 const SHORT_NAME_TAKEN: InstitutionCommandResult = { ok: false, errors: { shortName: "admin.institution.shortNameTaken" } };
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
 
 /** The short name is unique across all institutions, including those in the trash. */
 async function shortNameTaken(shortName: string, exceptId?: string): Promise<boolean> {

@@ -3,7 +3,7 @@
 // allowed), then writes in one transaction together with its audit entry.
 import { Prisma } from "~/generated/prisma/client";
 import type { WorkspaceRole } from "~/generated/prisma/enums";
-import { db, type Tx } from "~/utils/db.server";
+import { db, type Tx, isUniqueViolation } from "~/utils/db.server";
 import type { FieldErrors } from "~/utils/forms";
 import { pageArgs, pageInfo } from "~/modules/admin/pagination";
 import { diffFields, recordAudit } from "~/modules/audit/audit.server";
@@ -19,10 +19,6 @@ export type CommandResult<T = unknown> = { ok: true; value: T } | { ok: false; e
 
 const ok = <T>(value: T): CommandResult<T> => ({ ok: true, value });
 const fail = (errors: FieldErrors): CommandResult<never> => ({ ok: false, errors });
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
 
 // ——— Reads ———
 
