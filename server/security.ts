@@ -1,34 +1,65 @@
 import crypto from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
+import { PREVIEW_PATH_PATTERN } from "../app/modules/library/library-urls";
+
+/**
+ * The library's inline preview (PDF, images) is the one response our own pages may put in an
+ * <iframe>: `frame-ancestors 'self'` + `X-Frame-Options: SAMEORIGIN` on that path only, with a
+ * CSP for a document that is not our HTML (no scripts of ours; `object-src 'self'` so the
+ * browser's PDF viewer may render it). Every other response stays unframeable.
+ */
+export function mayBeFramedBySelf(path: string): boolean {
+  return PREVIEW_PATH_PATTERN.test(path);
+}
+
+const PREVIEW_CSP = [
+  "default-src 'none'",
+  "img-src 'self'",
+  "style-src 'unsafe-inline'",
+  "object-src 'self'",
+  "frame-ancestors 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join("; ");
+
+/** The headers for one response (pure, so it is tested without a server). */
+export function securityHeadersFor({ path, nonce, dev }: { path: string; nonce: string; dev: boolean }): Record<string, string> {
+  // Vite's dev client needs eval and inline modules; production never gets them.
+  const scriptSrc = dev
+    ? `'self' 'nonce-${nonce}' 'unsafe-eval'`
+    : `'self' 'nonce-${nonce}'`;
+  const framable = mayBeFramedBySelf(path);
+  const csp = framable
+    ? PREVIEW_CSP
+    : [
+        "default-src 'self'",
+        `script-src ${scriptSrc}`,
+        // Mantine injects <style> tags at runtime; styles only, never scripts, may be inline.
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "font-src 'self' data:",
+        `connect-src 'self'${dev ? " ws: wss:" : ""}`,
+        "frame-ancestors 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "object-src 'none'",
+      ].join("; ");
+  return {
+    "Content-Security-Policy": csp,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "X-Frame-Options": framable ? "SAMEORIGIN" : "DENY",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+    "Cross-Origin-Opener-Policy": "same-origin",
+  };
+}
 
 /** Per-request CSP nonce plus the security headers every response carries. */
 export function securityHeaders({ dev }: { dev: boolean }) {
-  return (_req: Request, res: Response, next: NextFunction) => {
+  return (req: Request, res: Response, next: NextFunction) => {
     const nonce = crypto.randomBytes(16).toString("base64");
     res.locals.cspNonce = nonce;
-    // Vite's dev client needs eval and inline modules; production never gets them.
-    const scriptSrc = dev
-      ? `'self' 'nonce-${nonce}' 'unsafe-eval'`
-      : `'self' 'nonce-${nonce}'`;
-    const csp = [
-      "default-src 'self'",
-      `script-src ${scriptSrc}`,
-      // Mantine injects <style> tags at runtime; styles only, never scripts, may be inline.
-      "style-src 'self' 'unsafe-inline'",
-      "img-src 'self' data: blob:",
-      "font-src 'self' data:",
-      `connect-src 'self'${dev ? " ws: wss:" : ""}`,
-      "frame-ancestors 'none'",
-      "base-uri 'self'",
-      "form-action 'self'",
-      "object-src 'none'",
-    ].join("; ");
-    res.setHeader("Content-Security-Policy", csp);
-    res.setHeader("X-Content-Type-Options", "nosniff");
-    res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
-    res.setHeader("X-Frame-Options", "DENY");
-    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
-    res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+    for (const [name, value] of Object.entries(securityHeadersFor({ path: req.path, nonce, dev }))) res.setHeader(name, value);
     next();
   };
 }

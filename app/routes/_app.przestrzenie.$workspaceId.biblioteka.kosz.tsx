@@ -1,14 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { Alert, Anchor, Group, Stack, Text, Title } from "@mantine/core";
-import { IconArrowLeft } from "@tabler/icons-react";
+import { useLoaderData } from "@remix-run/react";
+import { Alert, Stack, Text, Title } from "@mantine/core";
 import { ErrorPage } from "~/components/ErrorPage";
 import { EmptyState } from "~/modules/admin/components/AdminPage";
 import { ListPagination } from "~/modules/admin/components/ListPagination";
 import { LibraryBreadcrumbs } from "~/modules/library/components/LibraryBreadcrumbs";
 import { TrashTable } from "~/modules/library/components/TrashTable";
 import { loadTrashPage, trashPageAction } from "~/modules/library/library-pages.server";
-import { libraryUrls } from "~/modules/library/library-urls";
 import { useT } from "~/utils/i18n-react";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Kosz biblioteki — ${data.workspace.name} — Razem` : "Razem" }];
@@ -30,12 +28,6 @@ export default function LibraryTrash() {
     <Stack gap="md">
       <Stack gap={6}>
         <LibraryBreadcrumbs workspaceId={data.workspace.id} path={[]} current={t("library.trash")} />
-        <Anchor component={Link} to={libraryUrls.root(data.workspace.id)} size="sm">
-          <Group gap={4} component="span">
-            <IconArrowLeft size={14} aria-hidden />
-            {t("library.trashPage.back")}
-          </Group>
-        </Anchor>
         <Title order={2}>{t("library.trashPage.title")}</Title>
         <Text c="dimmed" size="sm">
           {t("library.trashPage.intro", { days: data.trashDays })}

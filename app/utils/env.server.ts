@@ -19,6 +19,10 @@ const envSchema = z.object({
   COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  /** Where the document library keeps file contents (LocalDiskStore). */
+  STORAGE_DIR: z.string().default("./data/files"),
+  /** Largest file accepted by the document library, in megabytes (1 MB = 1024 × 1024 bytes). */
+  UPLOAD_MAX_MB: z.coerce.number().int("UPLOAD_MAX_MB must be a whole number of megabytes").min(1).max(10_240).default(200),
 });
 
 export type Env = z.infer<typeof envSchema> & { appUrl: string; cookieSecure: boolean };

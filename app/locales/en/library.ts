@@ -6,7 +6,6 @@ export const library: Record<keyof typeof pl, string> = {
   "library.breadcrumbs": "Folder path",
   "library.root": "Library",
   "library.rootOption": "Library (top folder)",
-  "library.empty": "Drag files here or choose them from your computer.",
   "library.emptyReadOnly": "This folder is empty.",
   "library.trash": "Trash",
   "library.newFolder": "New folder",
@@ -20,8 +19,6 @@ export const library: Record<keyof typeof pl, string> = {
   "library.col.actions": "Actions",
   "library.caption": "Folders and files in “{folder}”",
   "library.sortBy": "Sort by: {column}",
-  "library.sortedAsc": "ascending",
-  "library.sortedDesc": "descending",
   "library.folderKind": "Folder",
   "library.actionsFor": "Actions: {name}",
 
@@ -104,6 +101,7 @@ export const library: Record<keyof typeof pl, string> = {
   "library.upload.noFile": "No file was chosen.",
   "library.upload.aborted": "The upload was interrupted.",
   "library.upload.network": "Connection error. Check your internet connection and try again.",
+  "library.upload.signedOut": "Your session has expired. Sign in again and send the file once more.",
   "library.upload.forbidden": "You may not add files in this workspace.",
   "library.upload.notFound": "The folder or file no longer exists. Reload the page.",
   "library.upload.failed": "The file could not be uploaded (error {status}). Please try again.",
@@ -117,10 +115,7 @@ export const library: Record<keyof typeof pl, string> = {
   "library.version.noteHint": "E.g. “FRGK's comments on chapter 3”.",
   "library.version.send": "Upload version",
 
-  "library.file.back": "Back to the folder “{folder}”",
   "library.file.details": "File details",
-  "library.file.type": "Type",
-  "library.file.size": "Size",
   "library.file.version": "Current version",
   "library.file.author": "Added by",
   "library.file.created": "Added",
@@ -157,7 +152,6 @@ export const library: Record<keyof typeof pl, string> = {
 
   "library.trashPage.title": "Library trash",
   "library.trashPage.intro": "Deleted folders and files. After {days} days in the trash they are deleted for good, with all their versions.",
-  "library.trashPage.back": "Back to the library",
   "library.trashPage.empty": "The trash is empty.",
   "library.trashPage.caption": "Items in the trash, most recently deleted first",
   "library.trashPage.col.name": "Name",

@@ -5,7 +5,6 @@ export const library = {
   "library.breadcrumbs": "Ścieżka folderów",
   "library.root": "Biblioteka",
   "library.rootOption": "Biblioteka (folder główny)",
-  "library.empty": "Przeciągnij pliki tutaj albo wybierz z komputera.",
   "library.emptyReadOnly": "Ten folder jest pusty.",
   "library.trash": "Kosz",
   "library.newFolder": "Nowy folder",
@@ -19,8 +18,6 @@ export const library = {
   "library.col.actions": "Działania",
   "library.caption": "Foldery i pliki w folderze „{folder}”",
   "library.sortBy": "Sortuj według: {column}",
-  "library.sortedAsc": "rosnąco",
-  "library.sortedDesc": "malejąco",
   "library.folderKind": "Folder",
   "library.actionsFor": "Działania: {name}",
 
@@ -103,6 +100,7 @@ export const library = {
   "library.upload.noFile": "Nie wybrano pliku.",
   "library.upload.aborted": "Wysyłanie zostało przerwane.",
   "library.upload.network": "Błąd połączenia. Sprawdź internet i spróbuj ponownie.",
+  "library.upload.signedOut": "Sesja wygasła. Zaloguj się ponownie i wyślij plik jeszcze raz.",
   "library.upload.forbidden": "Nie masz uprawnień do dodawania plików w tej przestrzeni.",
   "library.upload.notFound": "Folder albo plik już nie istnieje. Odśwież stronę.",
   "library.upload.failed": "Nie udało się wysłać pliku (błąd {status}). Spróbuj ponownie.",
@@ -116,10 +114,7 @@ export const library = {
   "library.version.noteHint": "Np. „Uwagi FRGK do rozdziału 3”.",
   "library.version.send": "Wyślij wersję",
 
-  "library.file.back": "Wróć do folderu „{folder}”",
   "library.file.details": "Szczegóły pliku",
-  "library.file.type": "Typ",
-  "library.file.size": "Rozmiar",
   "library.file.version": "Bieżąca wersja",
   "library.file.author": "Dodał(a)",
   "library.file.created": "Dodano",
@@ -156,7 +151,6 @@ export const library = {
 
   "library.trashPage.title": "Kosz biblioteki",
   "library.trashPage.intro": "Usunięte foldery i pliki. Po {days} dniach w koszu są usuwane trwale razem ze wszystkimi wersjami.",
-  "library.trashPage.back": "Wróć do biblioteki",
   "library.trashPage.empty": "Kosz jest pusty.",
   "library.trashPage.caption": "Elementy w koszu, od ostatnio usuniętych",
   "library.trashPage.col.name": "Nazwa",

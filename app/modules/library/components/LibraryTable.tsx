@@ -1,0 +1,181 @@
+import { useState } from "react";
+import { Link, useLocation } from "@remix-run/react";
+import { ActionIcon, Anchor, Card, Group, Menu, Table, Text, UnstyledButton } from "@mantine/core";
+import { IconArrowsMove, IconChevronDown, IconChevronUp, IconDotsVertical, IconDownload, IconFolderOpen, IconPencil, IconSelector, IconTrash } from "@tabler/icons-react";
+import type { DocumentStatus } from "~/generated/prisma/enums";
+import type { MessageKey } from "~/locales";
+import { formatDateTime } from "~/utils/dates";
+import { useLocale, useT } from "~/utils/i18n-react";
+import { formatBytes } from "../format";
+import type { FolderLike } from "../library-tree";
+import { libraryUrls } from "../library-urls";
+import type { SortDir, SortField } from "../library.schema";
+import { FileIcon, FolderIcon, kindLabelKey } from "./FileIcon";
+import { MoveDialog, RenameDialog, TrashDialog, type LibraryItem } from "./ItemDialogs";
+import { StatusBadge } from "./StatusBadge";
+import { afterMenuCloses } from "./ItemDialogs";
+
+export type FolderRowData = { id: string; name: string; updatedAt: string | Date; author: string };
+export type DocumentRowData = {
+  id: string;
+  name: string;
+  mimeType: string;
+  size: number;
+  status: DocumentStatus;
+  currentVersion: number;
+  updatedAt: string | Date;
+  author: string;
+};
+
+type Props = {
+  workspaceId: string;
+  folderId: string | null;
+  folderName: string;
+  subfolders: FolderRowData[];
+  documents: DocumentRowData[];
+  sort: SortField;
+  dir: SortDir;
+  tree: FolderLike[];
+  can: { edit: boolean; delete: boolean };
+  trashDays: number;
+};
+
+/** Column header that sorts by its column; says how it is sorted now (aria-sort). */
+function SortHeader({ field, label, sort, dir }: { field: SortField; label: MessageKey; sort: SortField; dir: SortDir }) {
+  const t = useT();
+  const location = useLocation();
+  const active = sort === field;
+  const nextDir: SortDir = active ? (dir === "asc" ? "desc" : "asc") : field === "name" ? "asc" : "desc";
+  const params = new URLSearchParams(location.search);
+  params.set("sort", field);
+  params.set("dir", nextDir);
+  params.delete("page");
+  const Icon = active ? (dir === "asc" ? IconChevronUp : IconChevronDown) : IconSelector;
+  return (
+    <Table.Th scope="col" aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : "none"}>
+      <UnstyledButton component={Link} to={`${location.pathname}?${params}`} preventScrollReset aria-label={t("library.sortBy", { column: t(label) })} fw={700} fz="sm">
+        <Group gap={4} wrap="nowrap" component="span">
+          {t(label)}
+          <Icon size={14} aria-hidden />
+        </Group>
+      </UnstyledButton>
+    </Table.Th>
+  );
+}
+
+type Dialog = { type: "rename" | "move" | "trash"; item: LibraryItem } | null;
+
+/** Subfolders first, then files; every row has a labelled actions menu (keyboard: Enter, arrows, Esc). */
+export function LibraryTable({ workspaceId, folderId, folderName, subfolders, documents, sort, dir, tree, can, trashDays }: Props) {
+  const t = useT();
+  const locale = useLocale();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const close = () => setDialog(null);
+  const canChange = can.edit || can.delete;
+
+  const itemMenu = (item: LibraryItem, downloadUrl?: string) => (
+    <Menu position="bottom-end" withinPortal shadow="md">
+      <Menu.Target>
+        <ActionIcon variant="subtle" color="gray" aria-label={t("library.actionsFor", { name: item.name })}>
+          <IconDotsVertical size={18} aria-hidden />
+        </ActionIcon>
+      </Menu.Target>
+      <Menu.Dropdown>
+        {item.kind === "folder" ? (
+          <Menu.Item component={Link} to={libraryUrls.folder(workspaceId, item.id)} leftSection={<IconFolderOpen size={16} aria-hidden />}>
+            {t("library.action.open")}
+          </Menu.Item>
+        ) : null}
+        {downloadUrl ? (
+          <Menu.Item component="a" href={downloadUrl} leftSection={<IconDownload size={16} aria-hidden />}>
+            {t("library.action.download")}
+          </Menu.Item>
+        ) : null}
+        {can.edit ? (
+          <>
+            <Menu.Item leftSection={<IconPencil size={16} aria-hidden />} onClick={() => afterMenuCloses(() => setDialog({ type: "rename", item }))}>
+              {t("library.action.rename")}
+            </Menu.Item>
+            <Menu.Item leftSection={<IconArrowsMove size={16} aria-hidden />} onClick={() => afterMenuCloses(() => setDialog({ type: "move", item }))}>
+              {t("library.action.move")}
+            </Menu.Item>
+          </>
+        ) : null}
+        {can.delete ? (
+          <Menu.Item color="red" leftSection={<IconTrash size={16} aria-hidden />} onClick={() => afterMenuCloses(() => setDialog({ type: "trash", item }))}>
+            {t("library.action.trash")}
+          </Menu.Item>
+        ) : null}
+      </Menu.Dropdown>
+    </Menu>
+  );
+
+  return (
+    <Card withBorder padding={0}>
+      <Table.ScrollContainer minWidth={760}>
+        <Table verticalSpacing="xs" horizontalSpacing="md" highlightOnHover>
+          <Table.Caption className="visually-hidden">{t("library.caption", { folder: folderName })}</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <SortHeader field="name" label="library.col.name" sort={sort} dir={dir} />
+              <SortHeader field="size" label="library.col.size" sort={sort} dir={dir} />
+              <SortHeader field="updated" label="library.col.updated" sort={sort} dir={dir} />
+              <Table.Th scope="col">{t("library.col.author")}</Table.Th>
+              <Table.Th scope="col">{t("library.col.status")}</Table.Th>
+              <Table.Th scope="col">
+                <span className="visually-hidden">{t("library.col.actions")}</span>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {subfolders.map((f) => (
+              <Table.Tr key={`f-${f.id}`}>
+                <Table.Th scope="row" fw={500}>
+                  <Group gap="xs" wrap="nowrap">
+                    <FolderIcon />
+                    <Anchor component={Link} to={libraryUrls.folder(workspaceId, f.id)} size="sm" fw={600} style={{ overflowWrap: "anywhere" }}>
+                      {f.name}
+                    </Anchor>
+                    <span className="visually-hidden">({t("library.folderKind")})</span>
+                  </Group>
+                </Table.Th>
+                <Table.Td>
+                  <Text size="sm" c="dimmed">
+                    —
+                  </Text>
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDateTime(f.updatedAt, locale)}</Table.Td>
+                <Table.Td>{f.author}</Table.Td>
+                <Table.Td />
+                <Table.Td ta="right">{canChange ? itemMenu({ kind: "folder", id: f.id, name: f.name, parentId: folderId }) : null}</Table.Td>
+              </Table.Tr>
+            ))}
+            {documents.map((d) => (
+              <Table.Tr key={`d-${d.id}`}>
+                <Table.Th scope="row" fw={500}>
+                  <Group gap="xs" wrap="nowrap">
+                    <FileIcon mimeType={d.mimeType} />
+                    <Anchor component={Link} to={libraryUrls.file(workspaceId, d.id)} size="sm" style={{ overflowWrap: "anywhere" }}>
+                      {d.name}
+                    </Anchor>
+                    <span className="visually-hidden">({t(kindLabelKey(d.mimeType))})</span>
+                  </Group>
+                </Table.Th>
+                <Table.Td style={{ whiteSpace: "nowrap" }}>{formatBytes(d.size, locale)}</Table.Td>
+                <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDateTime(d.updatedAt, locale)}</Table.Td>
+                <Table.Td>{d.author}</Table.Td>
+                <Table.Td>
+                  <StatusBadge status={d.status} />
+                </Table.Td>
+                <Table.Td ta="right">{itemMenu({ kind: "document", id: d.id, name: d.name, parentId: folderId }, libraryUrls.download(workspaceId, d.id, d.currentVersion))}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <RenameDialog item={dialog?.type === "rename" ? dialog.item : null} onClose={close} />
+      <MoveDialog item={dialog?.type === "move" ? dialog.item : null} tree={tree} onClose={close} />
+      <TrashDialog item={dialog?.type === "trash" ? dialog.item : null} days={trashDays} onClose={close} />
+    </Card>
+  );
+}

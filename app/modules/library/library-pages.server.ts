@@ -1,0 +1,232 @@
+// Loaders and actions shared by the library's page routes (root folder, folder, file, trash),
+// so each route file stays a few lines. Every entry point authorises through requireLibrary.
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { MessageKey } from "~/locales";
+import { pageInfo } from "~/modules/admin/pagination";
+import { notFound } from "~/modules/auth/authorize.server";
+import { requireUser } from "~/modules/auth/session.server";
+import { allowedWorkspaceActions, type WorkspaceAction } from "~/modules/workspaces/workspaces.policy";
+import { getEnv } from "~/utils/env.server";
+import { fieldErrors, formToObject } from "~/utils/forms";
+import { requestMeta } from "~/utils/request.server";
+import { redirectWithToast, toastHeader, type Toast } from "~/utils/toast.server";
+import { MB } from "./file-types";
+import { childFolders, compareNames, folderPath } from "./library-tree";
+import { libraryUrls } from "./library-urls";
+import { libraryActionSchema, pageQuerySchema, parseListQuery, restoreVersionSchema, trashItemSchema } from "./library.schema";
+import {
+  createFolder,
+  getDocument,
+  LIST_PAGE_SIZE,
+  listFolderDocuments,
+  listFolders,
+  listTrash,
+  moveItem,
+  purgeTrashItem,
+  readTextPreview,
+  renameItem,
+  requireLibrary,
+  restoreFromTrash,
+  restoreVersion,
+  trashItem,
+  TRASH_RETENTION_DAYS,
+  type Library,
+} from "./library.server";
+
+type Args = LoaderFunctionArgs | ActionFunctionArgs;
+
+async function libraryFor(args: Args, action: WorkspaceAction): Promise<Library> {
+  const user = await requireUser(args.request);
+  return requireLibrary(user, args.params.workspaceId ?? "", action, requestMeta(args.request, args.context).ip);
+}
+
+function permissions(lib: Library) {
+  const can = allowedWorkspaceActions(lib.user, { role: lib.access.role, archived: lib.access.archived });
+  return {
+    add: can.addContent,
+    edit: can.editContent,
+    delete: can.deleteContent,
+    viewTrash: can.viewTrash,
+    restore: can.restoreFromTrash,
+    purge: can.purgeTrash,
+  };
+}
+
+export type LibraryPermissions = ReturnType<typeof permissions>;
+
+const treeOf = (folders: { id: string; name: string; parentId: string | null }[]) => folders.map((f) => ({ id: f.id, name: f.name, parentId: f.parentId }));
+
+/** A folder view (the root when `folderId` is null): a fixed number of queries whatever the depth. */
+export async function loadFolderPage(args: LoaderFunctionArgs, folderId: string | null) {
+  const lib = await libraryFor(args, "view");
+  const query = parseListQuery(new URL(args.request.url).searchParams);
+  const [folders, documents] = await Promise.all([listFolders(lib.workspaceId), listFolderDocuments(lib.workspaceId, folderId, query)]);
+  const folder = folderId ? folders.find((f) => f.id === folderId) : null;
+  if (folderId && !folder) notFound();
+  let subfolders = query.page === 1 ? childFolders(folders, folderId) : [];
+  if (query.sort === "name" && query.dir === "desc") subfolders = [...subfolders].reverse();
+  else if (query.sort === "updated") subfolders = [...subfolders].sort((a, b) => (b.updatedAt.getTime() - a.updatedAt.getTime()) * (query.dir === "asc" ? -1 : 1) || compareNames(a.name, b.name));
+  return {
+    workspace: { id: lib.workspaceId, name: lib.access.workspace.name },
+    folder: folder ? { id: folder.id, name: folder.name, parentId: folder.parentId } : null,
+    path: folderPath(folders, folderId).map((f) => ({ id: f.id, name: f.name })),
+    subfolders: subfolders.map((f) => ({ id: f.id, name: f.name, updatedAt: f.updatedAt, author: f.createdBy.name })),
+    documents: documents.rows.map((d) => ({
+      id: d.id,
+      name: d.name,
+      mimeType: d.mimeType,
+      size: d.size,
+      status: d.status,
+      currentVersion: d.currentVersion,
+      updatedAt: d.updatedAt,
+      author: d.createdBy.name,
+    })),
+    page: pageInfo(query.page, documents.total, LIST_PAGE_SIZE),
+    sort: query.sort,
+    dir: query.dir,
+    tree: treeOf(folders),
+    can: permissions(lib),
+    maxBytes: getEnv().UPLOAD_MAX_MB * MB,
+    trashDays: TRASH_RETENTION_DAYS,
+  };
+}
+
+/** The file page: details, history, preview data. */
+export async function loadFilePage(args: LoaderFunctionArgs) {
+  const lib = await libraryFor(args, "view");
+  const [doc, folders] = await Promise.all([getDocument(lib.workspaceId, args.params.documentId ?? ""), listFolders(lib.workspaceId)]);
+  const { currentStorageKey, ...document } = doc;
+  const textPreview = currentStorageKey ? await readTextPreview(currentStorageKey, doc.mimeType) : null;
+  return {
+    workspace: { id: lib.workspaceId, name: lib.access.workspace.name },
+    document: { ...document, versions: document.versions.map((v) => ({ ...v, author: v.createdBy.name })) },
+    path: folderPath(folders, doc.folderId).map((f) => ({ id: f.id, name: f.name })),
+    tree: treeOf(folders),
+    textPreview,
+    can: permissions(lib),
+    maxBytes: getEnv().UPLOAD_MAX_MB * MB,
+    trashDays: TRASH_RETENTION_DAYS,
+  };
+}
+
+export async function loadTrashPage(args: LoaderFunctionArgs) {
+  const lib = await libraryFor(args, "viewTrash");
+  const { page } = pageQuerySchema.parse(Object.fromEntries(new URL(args.request.url).searchParams));
+  const { rows, total } = await listTrash(lib.workspaceId, page);
+  return {
+    workspace: { id: lib.workspaceId, name: lib.access.workspace.name },
+    rows,
+    page: pageInfo(page, total, LIST_PAGE_SIZE),
+    can: permissions(lib),
+    trashDays: TRASH_RETENTION_DAYS,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Actions
+
+async function ok(toast: Toast, extra: Record<string, unknown> = {}) {
+  return data({ ok: true as const, error: null, errors: null, ...extra }, { headers: { "Set-Cookie": await toastHeader(toast) } });
+}
+
+function failed(status: number, error: string | null, errors: Record<string, string | undefined> | null = null) {
+  return data({ ok: false as const, error, errors }, { status });
+}
+
+const REQUIRED_ACTION: Record<string, WorkspaceAction> = {
+  createFolder: "addContent",
+  rename: "editContent",
+  move: "editContent",
+  trash: "deleteContent",
+  restoreVersion: "editContent",
+};
+
+/** Folder views: new folder here, rename / move / trash an item listed here. */
+export async function folderPageAction(args: ActionFunctionArgs, folderId: string | null) {
+  const form = formToObject(await args.request.formData());
+  const parsed = libraryActionSchema.safeParse(form);
+  if (!parsed.success) {
+    await requireUser(args.request);
+    return failed(400, null, fieldErrors(parsed.error));
+  }
+  const input = parsed.data;
+  const lib = await libraryFor(args, REQUIRED_ACTION[input.intent]);
+  switch (input.intent) {
+    case "createFolder": {
+      const result = await createFolder(lib, folderId, input.name);
+      return result.ok ? ok({ key: "library.folder.created", vars: { name: input.name } }) : failed(result.status, result.error);
+    }
+    case "rename": {
+      const result = await renameItem(lib, input.kind, input.id, input.name);
+      return result.ok ? ok({ key: "library.renamed", vars: { name: result.name } }) : failed(result.status, result.error);
+    }
+    case "move": {
+      const result = await moveItem(lib, input.kind, input.id, input.targetFolderId);
+      return result.ok ? ok({ key: "library.moved", vars: { name: result.name } }) : failed(result.status, result.error);
+    }
+    case "trash": {
+      const result = await trashItem(lib, input.kind, input.id);
+      return result.ok ? ok({ key: "library.trashed", vars: { name: result.name } }) : failed(result.status, result.error);
+    }
+  }
+}
+
+/** The file page: rename, move, trash (then back to its folder), restore a version. */
+export async function filePageAction(args: ActionFunctionArgs) {
+  const form = formToObject(await args.request.formData());
+  const documentId = args.params.documentId ?? "";
+  if (form.intent === "restoreVersion") {
+    const parsed = restoreVersionSchema.safeParse(form);
+    if (!parsed.success) {
+      await requireUser(args.request);
+      return failed(400, null, fieldErrors(parsed.error));
+    }
+    const lib = await libraryFor(args, "editContent");
+    const result = await restoreVersion(lib, documentId, parsed.data.number, parsed.data.note);
+    return result.ok
+      ? ok({ key: "library.versions.restored", vars: { number: parsed.data.number, created: result.number } })
+      : failed(result.status, result.error);
+  }
+  // The item is always this page's file, whatever the form says.
+  const parsed = libraryActionSchema.safeParse({ ...form, kind: "document", id: documentId });
+  if (!parsed.success || parsed.data.intent === "createFolder") {
+    await requireUser(args.request);
+    return failed(400, parsed.success ? "validation.invalid" : null, parsed.success ? null : fieldErrors(parsed.error));
+  }
+  const input = parsed.data;
+  const lib = await libraryFor(args, REQUIRED_ACTION[input.intent]);
+  switch (input.intent) {
+    case "rename": {
+      const result = await renameItem(lib, "document", documentId, input.name);
+      return result.ok ? ok({ key: "library.renamed", vars: { name: result.name } }) : failed(result.status, result.error);
+    }
+    case "move": {
+      const result = await moveItem(lib, "document", documentId, input.targetFolderId);
+      return result.ok ? ok({ key: "library.moved", vars: { name: result.name } }) : failed(result.status, result.error);
+    }
+    case "trash": {
+      const result = await trashItem(lib, "document", documentId);
+      if (!result.ok) return failed(result.status, result.error);
+      return redirectWithToast(libraryUrls.folder(lib.workspaceId, result.parentId), { key: "library.trashed", vars: { name: result.name } });
+    }
+  }
+}
+
+/** The trash: restore (OWNER) or delete for good (OWNER). */
+export async function trashPageAction(args: ActionFunctionArgs) {
+  const parsed = trashItemSchema.safeParse(formToObject(await args.request.formData()));
+  if (!parsed.success) {
+    await requireUser(args.request);
+    return failed(400, "validation.invalid");
+  }
+  const { intent, kind, id } = parsed.data;
+  const lib = await libraryFor(args, intent === "restore" ? "restoreFromTrash" : "purgeTrash");
+  if (intent === "restore") {
+    const result = await restoreFromTrash(lib, kind, id);
+    if (!result.ok) return failed(result.status, result.error);
+    const key: MessageKey = result.toRoot ? "library.trashPage.restoredToRoot" : "library.trashPage.restored";
+    return ok({ key, vars: { name: result.name } });
+  }
+  const result = await purgeTrashItem(lib, kind, id);
+  return ok({ key: "library.trashPage.purged", vars: { name: result.name } });
+}
