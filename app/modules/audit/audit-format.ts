@@ -29,12 +29,36 @@ export const KNOWN_ACTIONS = [
   "invitation.resend",
   "permission.denied",
   "audit.export",
+  "workspace.create",
+  "workspace.update",
+  "workspace.archive",
+  "workspace.unarchive",
+  "workspace.member.add",
+  "workspace.member.role",
+  "workspace.member.remove",
+  "workspace.institution.add",
+  "workspace.institution.role",
+  "workspace.institution.remove",
+  "library.folder.create",
+  "library.folder.rename",
+  "library.folder.move",
+  "library.folder.trash",
+  "library.folder.restore",
+  "library.folder.purge",
+  "library.document.upload",
+  "library.document.version",
+  "library.document.restoreVersion",
+  "library.document.rename",
+  "library.document.move",
+  "library.document.trash",
+  "library.document.restore",
+  "library.document.purge",
 ] as const;
 
 /** Families offered as "all of …" in the action filter; the URL value ends with a dot (prefix match). */
-export const ACTION_GROUPS = ["auth", "session", "user", "institution", "invitation", "permission", "audit"] as const;
+export const ACTION_GROUPS = ["auth", "session", "user", "institution", "invitation", "workspace", "library", "permission", "audit"] as const;
 
-export const KNOWN_ENTITY_TYPES = ["User", "Session", "Institution", "Invitation", "AuditLog"] as const;
+export const KNOWN_ENTITY_TYPES = ["User", "Session", "Institution", "Invitation", "AuditLog", "Workspace", "Folder", "Document"] as const;
 
 function label(t: Translate, key: string, fallback: string): string {
   return isMessageKey(key) ? t(key) : fallback;
