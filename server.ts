@@ -61,6 +61,21 @@ httpServer.listen(env.PORT, env.HOST, () => {
   log("info", "Razem is listening", { url: env.appUrl, port: env.PORT, dev });
 });
 
+// Housekeeping (trash retention, expired sessions): shortly after start, then every 6 hours.
+async function maintenance() {
+  try {
+    const entry = (typeof build === "function" ? await build() : build).entry.module as {
+      runMaintenance?: () => Promise<unknown>;
+    };
+    const result = await entry.runMaintenance?.();
+    log("info", "maintenance done", { result });
+  } catch (error) {
+    log("error", "maintenance failed", { error: error instanceof Error ? error.message : String(error) });
+  }
+}
+setTimeout(() => void maintenance(), 60_000).unref();
+setInterval(() => void maintenance(), 6 * 3600_000).unref();
+
 // Graceful shutdown: stop accepting, let in-flight requests finish, then close the database.
 let closing = false;
 async function shutdown(signal: string) {

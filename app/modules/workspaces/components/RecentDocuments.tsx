@@ -4,6 +4,7 @@ import { IconFile } from "@tabler/icons-react";
 import type { DocumentStatus } from "~/generated/prisma/enums";
 import { formatDateTime } from "~/utils/dates";
 import { useLocale, useT } from "~/utils/i18n-react";
+import { libraryUrls } from "~/modules/library/library-urls";
 import { WorkspaceAvatar } from "./WorkspaceIcon";
 
 export type RecentDocument = {
@@ -15,10 +16,10 @@ export type RecentDocument = {
   workspace?: { id: string; name: string; color: string; icon: string };
 };
 
-export const libraryHref = (workspaceId: string) => `/przestrzenie/${workspaceId}/biblioteka`;
+export const libraryHref = (workspaceId: string) => libraryUrls.root(workspaceId);
 
-/** Where a document opens. The library owns document pages; until then this is its library. */
-export const documentHref = (workspaceId: string, _documentId: string) => libraryHref(workspaceId);
+/** Where a document opens: its page in the library (preview, versions). */
+export const documentHref = (workspaceId: string, documentId: string) => libraryUrls.file(workspaceId, documentId);
 
 const STATUS_COLORS: Record<DocumentStatus, string> = { DRAFT: "gray", IN_REVIEW: "orange", APPROVED: "green" };
 
