@@ -9,6 +9,7 @@ import { db, type Tx } from "~/utils/db.server";
 import { hashPassword } from "~/modules/auth/password.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { seedWorkspaces, type DemoWorkspaces } from "./demo-workspaces";
+import { seedDocuments } from "./demo-documents";
 import {
   DEMO_ACCOUNTS,
   DEMO_INSTITUTIONS,
@@ -122,6 +123,7 @@ export async function seedDemo(): Promise<DemoResult> {
       const people = await seedPeople(institutions, passwordHash, tx);
       const ctx: DemoContext = { institutions, people };
       ctx.workspaces = await seedWorkspaces(institutions, people, tx);
+      await seedDocuments(ctx.workspaces, people, tx);
       // Later issues add their steps here, each taking what it needs and `tx`, returning what it made.
       return ctx;
     },

@@ -24,3 +24,22 @@ describe("demo workspaces", () => {
     expect(strategy.folders.map((f) => f.name)).toContain("Projekty strategii");
   });
 });
+
+describe("demo documents", () => {
+  it("puts real files with versions in the libraries, one approved and one in review", async () => {
+    await seedDemo();
+    const docs = await db.document.findMany({ include: { versions: { orderBy: { number: "asc" } } } });
+    expect(docs.length).toBeGreaterThanOrEqual(4);
+    const draft = docs.find((d) => d.name === "Strategia transformacji — projekt.docx")!;
+    expect(draft.status).toBe("IN_REVIEW");
+    expect(draft.versions.map((v) => v.number)).toEqual([1, 2, 3]);
+    expect(draft.currentVersion).toBe(3);
+    expect(docs.some((d) => d.status === "APPROVED" && d.mimeType === "application/pdf")).toBe(true);
+    const { getFileStore } = await import("~/modules/storage/storage.server");
+    const pdf = docs.find((d) => d.mimeType === "application/pdf")!;
+    const stream = await getFileStore().open(pdf.versions[0].storageKey);
+    const chunks: Buffer[] = [];
+    for await (const c of stream) chunks.push(c as Buffer);
+    expect(Buffer.concat(chunks).subarray(0, 5).toString()).toBe("%PDF-");
+  });
+});

@@ -11,6 +11,8 @@ fs.copyFileSync(baseDbFile, file);
 process.env.DATABASE_URL = `file:${file}`;
 process.env.OUTBOX_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "razem-outbox-"));
 process.env.APP_URL = "http://razem.test";
+// Files of the document library go to a throw-away folder, never to ./data/files.
+process.env.STORAGE_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "razem-files-"));
 delete process.env.SMTP_URL;
 
 beforeEach(async () => {
@@ -24,4 +26,5 @@ afterAll(async () => {
   await db.$disconnect();
   for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(file + suffix, { force: true });
   fs.rmSync(process.env.OUTBOX_DIR!, { recursive: true, force: true });
+  if (process.env.STORAGE_DIR?.includes("razem-files-")) fs.rmSync(process.env.STORAGE_DIR, { recursive: true, force: true });
 });
