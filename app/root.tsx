@@ -64,7 +64,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
-          <Notifications position="top-right" />
+          <Notifications position="bottom-right" />
           {children}
         </MantineProvider>
         <ScrollRestoration nonce={nonce} />

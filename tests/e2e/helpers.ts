@@ -59,3 +59,21 @@ export async function accessibilityViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
 }
+
+/**
+ * Chromium's built-in PDF viewer shown in the page (it runs in an extension frame inside the
+ * <iframe> of the PDF): waits until it has drawn its toolbar, so a screenshot shows the page.
+ */
+export async function pdfViewer(page: Page, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const frame = page.frames().find((f) => f.url().startsWith("chrome-extension://") && f.url().endsWith("/index.html"));
+    if (frame) {
+      await frame.locator("pdf-viewer").waitFor({ state: "attached", timeout: Math.max(1, deadline - Date.now()) });
+      await frame.getByText("1", { exact: true }).first().waitFor({ timeout: Math.max(1, deadline - Date.now()) });
+      return frame;
+    }
+    if (Date.now() > deadline) throw new Error("Chromium's PDF viewer did not open");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

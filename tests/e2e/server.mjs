@@ -14,6 +14,7 @@ const env = {
   NODE_ENV: "production",
   DATABASE_URL: `file:${path.join(dir, "razem.db")}`,
   OUTBOX_DIR: path.join(dir, "outbox"),
+  STORAGE_DIR: path.join(dir, "files"),
   PORT: process.env.E2E_PORT ?? "3100",
   HOST: "127.0.0.1",
   APP_URL: `http://127.0.0.1:${process.env.E2E_PORT ?? "3100"}`,

@@ -51,11 +51,11 @@ export function TrashTable({ rows, canRestore, canPurge }: Props) {
           <Table.Tbody>
             {rows.map((row) => (
               <Table.Tr key={`${row.kind}-${row.id}`}>
-                <Table.Th scope="row" fw={500}>
+                <Table.Th scope="row" fw={500} miw={220}>
                   <Group gap="xs" wrap="nowrap" align="flex-start">
                     {row.kind === "folder" ? <FolderIcon /> : <FileIcon mimeType={row.mimeType ?? ""} />}
                     <Stack gap={0}>
-                      <Text size="sm" fw={600} style={{ overflowWrap: "anywhere" }}>
+                      <Text size="sm" fw={600} style={{ overflowWrap: "break-word" }}>
                         {row.name}
                         <span className="visually-hidden"> ({row.kind === "folder" ? t("library.folderKind") : t(kindLabelKey(row.mimeType ?? ""))})</span>
                       </Text>
