@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { Badge, Button, Card, Group, Stack, Table, Text, Title } from "@mantine/core";
+import { Badge, Button, Group, Stack, Table, Text, Title } from "@mantine/core";
+import { DataTable } from "~/components/DataTable";
 import { ErrorPage } from "~/components/ErrorPage";
 import { requireUser, sessionIdFromRequest } from "~/modules/auth/session.server";
 import { describeUserAgent, endMyOtherSessions, endMySession, listMySessions } from "~/modules/auth/sessions.server";
@@ -40,21 +41,7 @@ export default function Sessions() {
         <Title order={1}>{t("sessions.title")}</Title>
         <Text c="dimmed">{t("sessions.intro")}</Text>
       </div>
-      <Card withBorder padding={0}>
-        <Table.ScrollContainer minWidth={600}>
-          <Table verticalSpacing="sm" horizontalSpacing="md">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("sessions.device")}</Table.Th>
-                <Table.Th scope="col">{t("sessions.ip")}</Table.Th>
-                <Table.Th scope="col">{t("sessions.started")}</Table.Th>
-                <Table.Th scope="col">{t("sessions.lastSeen")}</Table.Th>
-                <Table.Th scope="col">
-                  <span className="visually-hidden">{t("sessions.end")}</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
+      <DataTable caption={t("sessions.title")} minWidth={600} columns={[{ label: t("sessions.device") }, { label: t("sessions.ip") }, { label: t("sessions.started") }, { label: t("sessions.lastSeen") }, { label: t("sessions.end"), hidden: true }]}>
               {sessions.map((s) => (
                 <Table.Tr key={s.handle}>
                   <Table.Td>
@@ -78,10 +65,7 @@ export default function Sessions() {
                   </Table.Td>
                 </Table.Tr>
               ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Card>
+            </DataTable>
       {sessions.length > 1 ? (
         <Form method="post">
           <input type="hidden" name="intent" value="endOthers" />

@@ -1,5 +1,6 @@
 import { Form, Link } from "@remix-run/react";
-import { Anchor, Button, Card, Group, Table, Text } from "@mantine/core";
+import { Anchor, Button, Group, Table, Text } from "@mantine/core";
+import { DataTable } from "~/components/DataTable";
 import { ConfirmAction } from "~/modules/admin/components/ConfirmAction";
 import { formatDateTime } from "~/utils/dates";
 import { useLocale, useT } from "~/utils/i18n-react";
@@ -22,22 +23,7 @@ export function InstitutionsTable({ rows, trash = false }: { rows: InstitutionRo
   const t = useT();
   const locale = useLocale();
   return (
-    <Card withBorder padding={0}>
-      <Table.ScrollContainer minWidth={720}>
-        <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover>
-          <Table.Caption className="visually-hidden">{t(trash ? "admin.trash.caption" : "admin.institutions.caption")}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t("admin.institutions.col.shortName")}</Table.Th>
-              <Table.Th scope="col">{t("admin.institutions.col.name")}</Table.Th>
-              <Table.Th scope="col">{t("admin.institutions.col.people")}</Table.Th>
-              <Table.Th scope="col">{t(trash ? "admin.institutions.col.deletedAt" : "admin.institutions.col.contact")}</Table.Th>
-              <Table.Th scope="col">
-                <span className="visually-hidden">{t("admin.list.actions")}</span>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
+    <DataTable caption={t(trash ? "admin.trash.caption" : "admin.institutions.caption")} minWidth={720} columns={[{ label: t("admin.institutions.col.shortName") }, { label: t("admin.institutions.col.name") }, { label: t("admin.institutions.col.people") }, { label: t(trash ? "admin.institutions.col.deletedAt" : "admin.institutions.col.contact") }, { label: t("admin.list.actions"), hidden: true }]}>
             {rows.map((row) => (
               <Table.Tr key={row.id}>
                 <Table.Th scope="row" style={{ whiteSpace: "nowrap" }}>
@@ -82,10 +68,7 @@ export function InstitutionsTable({ rows, trash = false }: { rows: InstitutionRo
                 </Table.Td>
               </Table.Tr>
             ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    </Card>
+          </DataTable>
   );
 }
 

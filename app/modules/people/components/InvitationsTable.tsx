@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
-import { Badge, Button, Card, Group, Table, Text } from "@mantine/core";
+import { Badge, Button, Group, Table, Text } from "@mantine/core";
+import { DataTable } from "~/components/DataTable";
 import { ConfirmAction } from "~/modules/admin/components/ConfirmAction";
 import { formatDateTime } from "~/utils/dates";
 import { useLocale, useT } from "~/utils/i18n-react";
@@ -21,24 +22,7 @@ export function InvitationsTable({ rows }: { rows: InvitationRow[] }) {
   const t = useT();
   const locale = useLocale();
   return (
-    <Card withBorder padding={0}>
-      <Table.ScrollContainer minWidth={900}>
-        <Table verticalSpacing="sm" horizontalSpacing="md">
-          <Table.Caption className="visually-hidden">{t("admin.invitations.caption")}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t("admin.invitations.col.email")}</Table.Th>
-              <Table.Th scope="col">{t("admin.invitations.col.institution")}</Table.Th>
-              <Table.Th scope="col">{t("admin.invitations.col.role")}</Table.Th>
-              <Table.Th scope="col">{t("admin.invitations.col.invitedBy")}</Table.Th>
-              <Table.Th scope="col">{t("admin.invitations.col.sentAt")}</Table.Th>
-              <Table.Th scope="col">{t("admin.invitations.col.expiresAt")}</Table.Th>
-              <Table.Th scope="col">
-                <span className="visually-hidden">{t("admin.list.actions")}</span>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
+    <DataTable caption={t("admin.invitations.caption")} minWidth={900} columns={[{ label: t("admin.invitations.col.email") }, { label: t("admin.invitations.col.institution") }, { label: t("admin.invitations.col.role") }, { label: t("admin.invitations.col.invitedBy") }, { label: t("admin.invitations.col.sentAt") }, { label: t("admin.invitations.col.expiresAt") }, { label: t("admin.list.actions"), hidden: true }]}>
             {rows.map((inv) => (
               <Table.Tr key={inv.id}>
                 <Table.Th scope="row" fw="normal">
@@ -89,9 +73,6 @@ export function InvitationsTable({ rows }: { rows: InvitationRow[] }) {
                 </Table.Td>
               </Table.Tr>
             ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    </Card>
+          </DataTable>
   );
 }

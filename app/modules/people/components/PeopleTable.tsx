@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
-import { Anchor, Badge, Card, Group, Table, Text } from "@mantine/core";
+import { Anchor, Badge, Group, Table, Text } from "@mantine/core";
+import { DataTable } from "~/components/DataTable";
 import { formatDate } from "~/utils/dates";
 import { useLocale, useT } from "~/utils/i18n-react";
 import type { InstitutionRole } from "~/generated/prisma/enums";
@@ -35,21 +36,7 @@ export function PeopleTable({ rows }: { rows: PersonRow[] }) {
   const t = useT();
   const locale = useLocale();
   return (
-    <Card withBorder padding={0}>
-      <Table.ScrollContainer minWidth={820}>
-        <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover>
-          <Table.Caption className="visually-hidden">{t("admin.people.caption")}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t("admin.people.col.name")}</Table.Th>
-              <Table.Th scope="col">{t("admin.people.col.email")}</Table.Th>
-              <Table.Th scope="col">{t("admin.people.col.institution")}</Table.Th>
-              <Table.Th scope="col">{t("admin.people.col.role")}</Table.Th>
-              <Table.Th scope="col">{t("admin.people.col.status")}</Table.Th>
-              <Table.Th scope="col">{t("admin.people.col.joined")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
+    <DataTable caption={t("admin.people.caption")} minWidth={820} columns={[{ label: t("admin.people.col.name") }, { label: t("admin.people.col.email") }, { label: t("admin.people.col.institution") }, { label: t("admin.people.col.role") }, { label: t("admin.people.col.status") }, { label: t("admin.people.col.joined") }]}>
             {rows.map((p) => (
               <Table.Tr key={p.id}>
                 <Table.Th scope="row" fw="normal">
@@ -89,9 +76,6 @@ export function PeopleTable({ rows }: { rows: PersonRow[] }) {
                 </Table.Td>
               </Table.Tr>
             ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    </Card>
+          </DataTable>
   );
 }

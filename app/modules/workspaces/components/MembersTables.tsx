@@ -1,5 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
-import { Badge, Button, Card, Group, NativeSelect, Table, Text } from "@mantine/core";
+import { Badge, Button, Group, NativeSelect, Table, Text } from "@mantine/core";
+import { DataTable } from "~/components/DataTable";
 import type { WorkspaceRole } from "~/generated/prisma/enums";
 import { ConfirmAction } from "~/modules/admin/components/ConfirmAction";
 import { formatDate } from "~/utils/dates";
@@ -46,132 +47,123 @@ function RoleForm({ intent, id, role, name }: { intent: string; id: string; role
   );
 }
 
-export function InstitutionMembersTable({ rows, canManage }: { rows: InstitutionMemberRow[]; canManage: boolean }) {
+type MemberRow = {
+  id: string;
+  role: WorkspaceRole;
+  createdAt: string | Date;
+  /** Name shown in labels and confirmations. */
+  name: string;
+  subtitle: string;
+  flag: { text: string; color: string } | null;
+  second: string | number;
+};
+
+type Kind = {
+  caption: string;
+  firstColumn: string;
+  secondColumn: string;
+  roleIntent: string;
+  removeIntent: string;
+  remove: (name: string) => { ariaLabel: string; title: string; text: string };
+};
+
+/** People and institutions share one table: name + detail, a count or institution, role, since, remove. */
+function MembersTable({ kind, rows, canManage }: { kind: Kind; rows: MemberRow[]; canManage: boolean }) {
   const t = useT();
   const locale = useLocale();
+  const columns = [
+    { label: kind.firstColumn },
+    { label: kind.secondColumn },
+    { label: t("workspaces.members.col.role") },
+    { label: t("workspaces.members.col.since") },
+    ...(canManage ? [{ label: t("workspaces.members.col.actions"), hidden: true }] : []),
+  ];
   return (
-    <Card withBorder padding={0}>
-      <Table.ScrollContainer minWidth={760}>
-        <Table verticalSpacing="sm" horizontalSpacing="md">
-          <Table.Caption className="visually-hidden">{t("workspaces.members.institutionsCaption")}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t("workspaces.members.col.institution")}</Table.Th>
-              <Table.Th scope="col">{t("workspaces.members.col.peopleCount")}</Table.Th>
-              <Table.Th scope="col">{t("workspaces.members.col.role")}</Table.Th>
-              <Table.Th scope="col">{t("workspaces.members.col.since")}</Table.Th>
-              {canManage ? (
-                <Table.Th scope="col">
-                  <span className="visually-hidden">{t("workspaces.members.col.actions")}</span>
-                </Table.Th>
-              ) : null}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((row) => (
-              <Table.Tr key={row.id}>
-                <Table.Th scope="row">
-                  <Text size="sm" fw={600}>
-                    {row.institution.shortName}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {row.institution.name}
-                  </Text>
-                  {row.institution.deletedAt ? (
-                    <Badge size="xs" color="red" variant="light" mt={4}>
-                      {t("workspaces.members.deletedInstitution")}
-                    </Badge>
-                  ) : null}
-                </Table.Th>
-                <Table.Td>{row.institution._count.users}</Table.Td>
-                <Table.Td>
-                  {canManage ? (
-                    <RoleForm intent="changeInstitutionRole" id={row.id} role={row.role} name={row.institution.shortName} />
-                  ) : (
-                    <WorkspaceRoleBadge role={row.role} />
-                  )}
-                </Table.Td>
-                <Table.Td>{formatDate(row.createdAt, locale)}</Table.Td>
-                {canManage ? (
-                  <Table.Td>
-                    <ConfirmAction
-                      label={t("workspaces.members.remove")}
-                      ariaLabel={t("workspaces.members.removeInstitutionLabel", { name: row.institution.shortName })}
-                      title={t("workspaces.members.removeInstitutionTitle", { name: row.institution.shortName })}
-                      text={t("workspaces.members.removeInstitutionText")}
-                      confirmLabel={t("workspaces.members.removeConfirm")}
-                      fields={{ intent: "removeInstitution", id: row.id }}
-                    />
-                  </Table.Td>
-                ) : null}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    </Card>
+    <DataTable caption={kind.caption} columns={columns} minWidth={760}>
+      {rows.map((row) => (
+        <Table.Tr key={row.id}>
+          <Table.Th scope="row">
+            <Text size="sm" fw={600}>
+              {row.name}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {row.subtitle}
+            </Text>
+            {row.flag ? (
+              <Badge size="xs" color={row.flag.color} variant="light" mt={4}>
+                {row.flag.text}
+              </Badge>
+            ) : null}
+          </Table.Th>
+          <Table.Td>{row.second}</Table.Td>
+          <Table.Td>
+            {canManage ? <RoleForm intent={kind.roleIntent} id={row.id} role={row.role} name={row.name} /> : <WorkspaceRoleBadge role={row.role} />}
+          </Table.Td>
+          <Table.Td>{formatDate(row.createdAt, locale)}</Table.Td>
+          {canManage ? (
+            <Table.Td>
+              <ConfirmAction
+                label={t("workspaces.members.remove")}
+                {...kind.remove(row.name)}
+                confirmLabel={t("workspaces.members.removeConfirm")}
+                fields={{ intent: kind.removeIntent, id: row.id }}
+              />
+            </Table.Td>
+          ) : null}
+        </Table.Tr>
+      ))}
+    </DataTable>
   );
+}
+
+export function InstitutionMembersTable({ rows, canManage }: { rows: InstitutionMemberRow[]; canManage: boolean }) {
+  const t = useT();
+  const kind: Kind = {
+    caption: t("workspaces.members.institutionsCaption"),
+    firstColumn: t("workspaces.members.col.institution"),
+    secondColumn: t("workspaces.members.col.peopleCount"),
+    roleIntent: "changeInstitutionRole",
+    removeIntent: "removeInstitution",
+    remove: (name) => ({
+      ariaLabel: t("workspaces.members.removeInstitutionLabel", { name }),
+      title: t("workspaces.members.removeInstitutionTitle", { name }),
+      text: t("workspaces.members.removeInstitutionText"),
+    }),
+  };
+  const memberRows = rows.map((row) => ({
+    id: row.id,
+    role: row.role,
+    createdAt: row.createdAt,
+    name: row.institution.shortName,
+    subtitle: row.institution.name,
+    flag: row.institution.deletedAt ? { text: t("workspaces.members.deletedInstitution"), color: "red" } : null,
+    second: row.institution._count.users,
+  }));
+  return <MembersTable kind={kind} rows={memberRows} canManage={canManage} />;
 }
 
 export function PersonMembersTable({ rows, canManage }: { rows: PersonMemberRow[]; canManage: boolean }) {
   const t = useT();
-  const locale = useLocale();
-  return (
-    <Card withBorder padding={0}>
-      <Table.ScrollContainer minWidth={760}>
-        <Table verticalSpacing="sm" horizontalSpacing="md">
-          <Table.Caption className="visually-hidden">{t("workspaces.members.peopleCaption")}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t("workspaces.members.col.name")}</Table.Th>
-              <Table.Th scope="col">{t("workspaces.members.col.institution")}</Table.Th>
-              <Table.Th scope="col">{t("workspaces.members.col.role")}</Table.Th>
-              <Table.Th scope="col">{t("workspaces.members.col.since")}</Table.Th>
-              {canManage ? (
-                <Table.Th scope="col">
-                  <span className="visually-hidden">{t("workspaces.members.col.actions")}</span>
-                </Table.Th>
-              ) : null}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((row) => (
-              <Table.Tr key={row.id}>
-                <Table.Th scope="row">
-                  <Text size="sm" fw={600}>
-                    {row.user.name}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {row.user.email}
-                  </Text>
-                  {row.user.deactivatedAt ? (
-                    <Badge size="xs" color="gray" variant="light" mt={4}>
-                      {t("workspaces.members.deactivated")}
-                    </Badge>
-                  ) : null}
-                </Table.Th>
-                <Table.Td>{row.user.institution?.shortName ?? "—"}</Table.Td>
-                <Table.Td>
-                  {canManage ? <RoleForm intent="changeMemberRole" id={row.id} role={row.role} name={row.user.name} /> : <WorkspaceRoleBadge role={row.role} />}
-                </Table.Td>
-                <Table.Td>{formatDate(row.createdAt, locale)}</Table.Td>
-                {canManage ? (
-                  <Table.Td>
-                    <ConfirmAction
-                      label={t("workspaces.members.remove")}
-                      ariaLabel={t("workspaces.members.removePersonLabel", { name: row.user.name })}
-                      title={t("workspaces.members.removePersonTitle", { name: row.user.name })}
-                      text={t("workspaces.members.removePersonText")}
-                      confirmLabel={t("workspaces.members.removeConfirm")}
-                      fields={{ intent: "removeMember", id: row.id }}
-                    />
-                  </Table.Td>
-                ) : null}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    </Card>
-  );
+  const kind: Kind = {
+    caption: t("workspaces.members.peopleCaption"),
+    firstColumn: t("workspaces.members.col.name"),
+    secondColumn: t("workspaces.members.col.institution"),
+    roleIntent: "changeMemberRole",
+    removeIntent: "removeMember",
+    remove: (name) => ({
+      ariaLabel: t("workspaces.members.removePersonLabel", { name }),
+      title: t("workspaces.members.removePersonTitle", { name }),
+      text: t("workspaces.members.removePersonText"),
+    }),
+  };
+  const memberRows = rows.map((row) => ({
+    id: row.id,
+    role: row.role,
+    createdAt: row.createdAt,
+    name: row.user.name,
+    subtitle: row.user.email,
+    flag: row.user.deactivatedAt ? { text: t("workspaces.members.deactivated"), color: "gray" } : null,
+    second: row.user.institution?.shortName ?? "—",
+  }));
+  return <MembersTable kind={kind} rows={memberRows} canManage={canManage} />;
 }
