@@ -76,6 +76,20 @@ async function maintenance() {
 setTimeout(() => void maintenance(), 60_000).unref();
 setInterval(() => void maintenance(), 6 * 3600_000).unref();
 
+// Search: extract the text of new versions and refresh the index, every 15 seconds.
+async function searchIndexing() {
+  try {
+    const entry = (typeof build === "function" ? await build() : build).entry.module as {
+      runSearchIndexing?: () => Promise<{ extracted: number; indexed: number; removed: number }>;
+    };
+    const result = await entry.runSearchIndexing?.();
+    if (result && (result.extracted || result.indexed || result.removed)) log("info", "search index updated", { result });
+  } catch (error) {
+    log("error", "search indexing failed", { error: error instanceof Error ? error.message : String(error) });
+  }
+}
+setInterval(() => void searchIndexing(), 15_000).unref();
+
 // Graceful shutdown: stop accepting, let in-flight requests finish, then close the database.
 let closing = false;
 async function shutdown(signal: string) {

@@ -7,6 +7,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/utils/nonce";
 import { disconnectDatabase } from "~/utils/db.server";
 export { runMaintenance } from "~/utils/maintenance.server";
+export { runSearchIndexing } from "~/modules/search/indexing.server";
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;

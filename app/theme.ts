@@ -22,7 +22,11 @@ export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
     "--mantine-color-error": t.colors.red[9],
     // Text on "light" badges, nav links and buttons sits on a tinted background: shade 9
     // alone gives ~4.4:1 there, so darken it to stay above 4.5:1.
-    ...Object.fromEntries(LIGHT_VARIANT_COLORS.map((c) => [`--mantine-color-${c}-light-color`, darken(t.colors[c][9], 0.25)])),
+    ...Object.fromEntries(LIGHT_VARIANT_COLORS.map((c) => [`--mantine-color-${c}-light-color`, darken(t.colors[c][9], c === "yellow" || c === "orange" || c === "lime" ? 0.4 : 0.25)])),
+    // White text on filled buttons: shade 9 of green/orange/cyan is under 4.5:1, so darken a bit.
+    ...Object.fromEntries(
+      LIGHT_VARIANT_COLORS.filter((c) => c !== "teal").map((c) => [`--mantine-color-${c}-filled`, darken(t.colors[c][9], c === "yellow" || c === "orange" || c === "lime" ? 0.3 : 0.15)]),
+    ),
   },
   dark: {
     "--mantine-color-dimmed": t.colors.dark[1],

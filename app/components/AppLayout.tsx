@@ -1,14 +1,12 @@
 import type { ReactNode } from "react";
-import { Form, NavLink as RemixNavLink, Link, useLocation } from "@remix-run/react";
+import { Form, NavLink as RemixNavLink, Link, useLocation, useRouteLoaderData } from "@remix-run/react";
 import {
-  ActionIcon,
   AppShell,
   Avatar,
   Burger,
   Group,
   Menu,
   NavLink,
-  Popover,
   Text,
   TextInput,
   UnstyledButton,
@@ -16,7 +14,6 @@ import {
 } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import {
-  IconBell,
   IconBulb,
   IconCalendarEvent,
   IconChecklist,
@@ -33,6 +30,7 @@ import {
   IconUsersGroup,
 } from "@tabler/icons-react";
 import type { MessageKey } from "~/locales";
+import { NotificationsBell, type BellData } from "~/modules/notifications/components/NotificationsBell";
 import { useLocale, useT } from "~/utils/i18n-react";
 import { Logo } from "./Logo";
 
@@ -74,15 +72,17 @@ export function AppLayout({ user, children }: { user: ShellUser; children: React
               <Logo />
             </Link>
           </Group>
-          <TextInput
-            visibleFrom="sm"
-            w={360}
-            leftSection={<IconSearch size={16} aria-hidden />}
-            placeholder={t("header.search")}
-            aria-label={t("header.search")}
-            title={t("header.searchSoon")}
-            disabled
-          />
+          <Form method="get" action="/szukaj" role="search" className="header-search">
+            <TextInput
+              visibleFrom="sm"
+              w={360}
+              name="q"
+              type="search"
+              leftSection={<IconSearch size={16} aria-hidden />}
+              placeholder={t("header.search")}
+              aria-label={t("header.search")}
+            />
+          </Form>
           <Group gap="xs" wrap="nowrap">
             <NotificationsButton />
             <UserMenu user={user} />
@@ -109,22 +109,10 @@ export function AppLayout({ user, children }: { user: ShellUser; children: React
   );
 }
 
+/** The bell: fed by the _app loader's `notifications` (unread count + latest), see NotificationsBell. */
 function NotificationsButton() {
-  const t = useT();
-  return (
-    <Popover position="bottom-end" width={280} shadow="md">
-      <Popover.Target>
-        <ActionIcon variant="subtle" size="lg" aria-label={t("header.notifications")}>
-          <IconBell size={20} aria-hidden />
-        </ActionIcon>
-      </Popover.Target>
-      <Popover.Dropdown>
-        <Text size="sm" c="dimmed">
-          {t("header.notificationsEmpty")}
-        </Text>
-      </Popover.Dropdown>
-    </Popover>
-  );
+  const data = useRouteLoaderData<{ notifications?: BellData }>("routes/_app");
+  return <NotificationsBell data={data?.notifications ?? { unread: 0, latest: [] }} />;
 }
 
 function UserMenu({ user }: { user: ShellUser }) {

@@ -5,18 +5,22 @@ import { admin as plAdmin } from "./pl/admin";
 import { audit as plAudit } from "./pl/audit";
 import { workspaces as plWorkspaces } from "./pl/workspaces";
 import { library as plLibrary } from "./pl/library";
+import { search as plSearch } from "./pl/search";
+import { notifications as plNotifications } from "./pl/notifications";
 import { common as enCommon } from "./en/common";
 import { auth as enAuth } from "./en/auth";
 import { admin as enAdmin } from "./en/admin";
 import { audit as enAudit } from "./en/audit";
 import { workspaces as enWorkspaces } from "./en/workspaces";
 import { library as enLibrary } from "./en/library";
+import { search as enSearch } from "./en/search";
+import { notifications as enNotifications } from "./en/notifications";
 
-export const pl = { ...plCommon, ...plAuth, ...plAdmin, ...plAudit, ...plWorkspaces, ...plLibrary };
+export const pl = { ...plCommon, ...plAuth, ...plAdmin, ...plAudit, ...plWorkspaces, ...plLibrary, ...plNotifications, ...plSearch };
 export type MessageKey = keyof typeof pl;
 export type Dictionary = Record<MessageKey, string>;
 
-export const en: Dictionary = { ...enCommon, ...enAuth, ...enAdmin, ...enAudit, ...enWorkspaces, ...enLibrary };
+export const en: Dictionary = { ...enCommon, ...enAuth, ...enAdmin, ...enAudit, ...enWorkspaces, ...enLibrary, ...enNotifications, ...enSearch };
 
 export const LOCALES = ["pl", "en"] as const;
 export type Locale = (typeof LOCALES)[number];

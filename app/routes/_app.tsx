@@ -4,10 +4,12 @@ import { AppLayout } from "~/components/AppLayout";
 import { ErrorPage } from "~/components/ErrorPage";
 import { requireUser } from "~/modules/auth/session.server";
 import { canOpenAdministration } from "~/modules/institutions/institutions.policy";
+import { notificationsSummary } from "~/modules/notifications/notifications.server";
 
-/** Guards every signed-in page: no user, no app. */
+/** Guards every signed-in page: no user, no app. Also feeds the bell (two queries). */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
+  const notifications = await notificationsSummary(user.id);
   return {
     shellUser: {
       name: user.name,
@@ -15,6 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       institutionShortName: user.institution?.shortName ?? null,
       canAdminister: canOpenAdministration(user),
     },
+    notifications,
   };
 }
 

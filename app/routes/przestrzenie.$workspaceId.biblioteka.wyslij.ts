@@ -4,7 +4,9 @@
 // Answers JSON for the uploader in the browser (XMLHttpRequest with a progress bar):
 //   201 {ok, documentId, number, created: true} · 200 {…, created: false} for a new version
 //   4xx {ok: false, error: "translation.key|{vars}"} — 401 signed out, 403 may not add, 404 unknown
-//   workspace/folder/file, 409 name or type clash, 413 too large, 415 type not allowed / content mismatch.
+//   workspace/folder/file, 409 name or type clash or the file is checked out by someone else
+//   ("Edytuję ten plik" — refused before a byte is stored), 413 too large, 415 type not allowed /
+//   content mismatch.
 // Outside the _app layout: no page shell; the session is still checked on every request.
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { getCurrentUser } from "~/modules/auth/session.server";
@@ -12,6 +14,7 @@ import { FILE_TYPES, MB } from "~/modules/library/file-types";
 import { jsonResponse } from "~/modules/library/library-http.server";
 import { noteSchema } from "~/modules/library/library.schema";
 import { addUploadedFile, addVersion, discardStored, findActiveDocument, requireFolder, requireLibrary } from "~/modules/library/library.server";
+import { lockedByOthersIn } from "~/modules/library/lock.server";
 import { drainBody, receiveUpload, UploadError } from "~/modules/library/upload.server";
 import { libraryUrls } from "~/modules/library/library-urls";
 import { extensionOf } from "~/modules/library/file-types";
@@ -41,14 +44,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const lib = await requireLibrary(user, params.workspaceId ?? "", documentId ? "editContent" : "addContent", ip);
     const target = documentId ? await findActiveDocument(lib.workspaceId, documentId) : null;
     if (!target && folderId) await requireFolder(lib.workspaceId, folderId);
+    // Checked out by someone else: a new version of it is refused now, a same-named upload into
+    // its folder as soon as the name arrives (the transaction checks again for a lock taken meanwhile).
+    if (target?.lockedById && target.lockedById !== user.id) {
+      throw new UploadError(409, "library.lock.lockedBy", { name: target.name, person: target.lockedBy?.name ?? "—" });
+    }
+    const lockedHere = target ? [] : await lockedByOthersIn(lib.workspaceId, folderId, user.id);
 
     const upload = await receiveUpload(request, {
       store: getFileStore(),
       maxBytes,
-      beforeStore: ({ ext }) => {
+      beforeStore: ({ name, ext }) => {
         if (target && FILE_TYPES[ext].mime !== target.mimeType) {
           throw new UploadError(409, "library.version.typeMismatch", { name: target.name, ext: extensionOf(target.name).toUpperCase() });
         }
+        const locked = lockedHere.find((d) => d.name.toLocaleLowerCase("pl") === name.toLocaleLowerCase("pl"));
+        if (locked) throw new UploadError(409, "library.lock.lockedBy", { name: locked.name, person: locked.person });
       },
     });
     storedKey = upload.file.stored.key;

@@ -9,11 +9,19 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { baseDbFile } from "../setup/paths";
 
+// The full-text search index (app/modules/search) is hand-written SQL, not Prisma models: its
+// objects are named search_* (the FTS5 table's shadow tables too) and are checked separately.
+const SEARCH_OBJECT = /^search_/;
+
 function schemaOf(file: string) {
   const sqlite = new Database(file, { readonly: true });
-  const rows = sqlite
-    .prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name != '_prisma_migrations'")
-    .all() as { type: string; name: string; sql: string | null }[];
+  const rows = (
+    sqlite.prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name != '_prisma_migrations'").all() as {
+      type: string;
+      name: string;
+      sql: string | null;
+    }[]
+  ).filter((r) => !SEARCH_OBJECT.test(r.name));
   sqlite.close();
   return Object.fromEntries(rows.map((r) => [`${r.type}:${r.name}`, (r.sql ?? "").replace(/\s+/g, " ").replace(/"/g, "").trim()]));
 }
@@ -35,4 +43,16 @@ describe("migrations", () => {
     expect(Object.keys(expected).length).toBeGreaterThan(5);
     expect(schemaOf(baseDbFile)).toEqual(expected);
   }, 60_000);
+
+  it("create the search index next to the schema (FTS5 table, its entries and the cleanup trigger)", () => {
+    const sqlite = new Database(baseDbFile, { readonly: true });
+    const names = (sqlite.prepare("SELECT type || ':' || name AS n FROM sqlite_master WHERE name LIKE 'search%'").all() as { n: string }[]).map((r) => r.n);
+    const fts = sqlite.prepare("SELECT sql FROM sqlite_master WHERE name = 'search_fts'").get() as { sql: string };
+    sqlite.close();
+    expect(names).toEqual(expect.arrayContaining(["table:search_entry", "index:search_entry_document_id_key", "table:search_fts", "trigger:search_entry_delete"]));
+    // Nothing outside the search_ prefix is hidden from the comparison above.
+    expect(names.every((n) => SEARCH_OBJECT.test(n.split(":")[1]))).toBe(true);
+    expect(fts.sql).toMatch(/fts5/i);
+    expect(fts.sql).toContain("unicode61 remove_diacritics 2");
+  });
 });

@@ -7,7 +7,10 @@ let tables: string[] | undefined;
 export async function resetDatabase() {
   tables ??= (
     await db.$queryRawUnsafe<{ name: string }[]>(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != '_prisma_migrations'",
+      // FTS5 shadow tables (search_fts_data, …) may not be written directly; emptying their
+      // virtual table empties them.
+      `SELECT m.name FROM sqlite_master m WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name != '_prisma_migrations'
+         AND NOT EXISTS (SELECT 1 FROM sqlite_master v WHERE v.sql LIKE 'CREATE VIRTUAL TABLE%' AND m.name LIKE v.name || '\\_%' ESCAPE '\\')`,
     )
   ).map((r) => r.name);
   await db.$executeRawUnsafe("PRAGMA foreign_keys = OFF");

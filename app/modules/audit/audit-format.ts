@@ -53,12 +53,21 @@ export const KNOWN_ACTIONS = [
   "library.document.trash",
   "library.document.restore",
   "library.document.purge",
+  "comment.create",
+  "comment.update",
+  "comment.delete",
+  "library.document.review.request",
+  "library.document.review.cancel",
+  "library.document.review.approve",
+  "library.document.review.return",
+  "library.document.lock",
+  "library.document.unlock",
 ] as const;
 
 /** Families offered as "all of …" in the action filter; the URL value ends with a dot (prefix match). */
-export const ACTION_GROUPS = ["auth", "session", "user", "institution", "invitation", "workspace", "library", "permission", "audit"] as const;
+export const ACTION_GROUPS = ["auth", "session", "user", "institution", "invitation", "workspace", "library", "comment", "permission", "audit"] as const;
 
-export const KNOWN_ENTITY_TYPES = ["User", "Session", "Institution", "Invitation", "AuditLog", "Workspace", "Folder", "Document"] as const;
+export const KNOWN_ENTITY_TYPES = ["User", "Session", "Institution", "Invitation", "AuditLog", "Workspace", "Folder", "Document", "DocumentComment"] as const;
 
 function label(t: Translate, key: string, fallback: string): string {
   return isMessageKey(key) ? t(key) : fallback;

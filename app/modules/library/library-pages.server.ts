@@ -10,6 +10,7 @@ import { getEnv } from "~/utils/env.server";
 import { fieldErrors, formToObject } from "~/utils/forms";
 import { requestMeta } from "~/utils/request.server";
 import { redirectWithToast, toastHeader, type Toast } from "~/utils/toast.server";
+import { allowedDocumentActions } from "./document.policy";
 import { MB } from "./file-types";
 import { childFolders, compareNames, folderPath } from "./library-tree";
 import { libraryUrls } from "./library-urls";
@@ -32,6 +33,17 @@ import {
   TRASH_RETENTION_DAYS,
   type Library,
 } from "./library.server";
+import { documentAccess, lockDocument, unlockDocument } from "./lock.server";
+import {
+  approveReview,
+  cancelReview,
+  DOCUMENT_INTENTS,
+  documentActionSchema,
+  getReviewInfo,
+  requestReview,
+  returnReview,
+  reviewerCandidates,
+} from "./review.server";
 
 type Args = LoaderFunctionArgs | ActionFunctionArgs;
 
@@ -80,6 +92,7 @@ export async function loadFolderPage(args: LoaderFunctionArgs, folderId: string 
       currentVersion: d.currentVersion,
       updatedAt: d.updatedAt,
       author: d.createdBy.name,
+      lock: d.lockedById ? { name: d.lockedBy?.name ?? "—", at: d.lockedAt ?? d.updatedAt, mine: d.lockedById === lib.user.id } : null,
     })),
     page: pageInfo(query.page, documents.total, LIST_PAGE_SIZE),
     sort: query.sort,
@@ -91,15 +104,29 @@ export async function loadFolderPage(args: LoaderFunctionArgs, folderId: string 
   };
 }
 
-/** The file page: details, history, preview data. */
+/**
+ * The file page: details, history, preview data, the review workflow (open review, last approval,
+ * earlier rounds, who can be asked) and the edit lock, with what this person may do with the file.
+ */
 export async function loadFilePage(args: LoaderFunctionArgs) {
   const lib = await libraryFor(args, "view");
   const [doc, folders] = await Promise.all([getDocument(lib.workspaceId, args.params.documentId ?? ""), listFolders(lib.workspaceId)]);
-  const { currentStorageKey, ...document } = doc;
-  const textPreview = currentStorageKey ? await readTextPreview(currentStorageKey, doc.mimeType) : null;
+  const { currentStorageKey, lockedById, lockedAt, lockedBy, ...document } = doc;
+  const [textPreview, review] = await Promise.all([currentStorageKey ? readTextPreview(currentStorageKey, doc.mimeType) : null, getReviewInfo(doc.id)]);
+  const access = documentAccess(lib, {
+    status: doc.status,
+    lockedById,
+    reviews: review.open ? [{ reviewers: review.open.reviewers.map((r) => ({ userId: r.id })) }] : [],
+  });
+  const docCan = allowedDocumentActions(lib.user, access);
+  const candidates = docCan.requestReview ? await reviewerCandidates(lib.workspaceId, lib.user.id) : [];
   return {
     workspace: { id: lib.workspaceId, name: lib.access.workspace.name },
     document: { ...document, versions: document.versions.map((v) => ({ ...v, author: v.createdBy.name })) },
+    review: { ...review, open: review.open ? { ...review.open, isReviewer: access.isReviewer } : null },
+    reviewerCandidates: candidates,
+    lock: lockedById ? { name: lockedBy?.name ?? "—", at: lockedAt ?? doc.updatedAt, mine: lockedById === lib.user.id } : null,
+    docCan,
     path: folderPath(folders, doc.folderId).map((f) => ({ id: f.id, name: f.name })),
     tree: treeOf(folders),
     textPreview,
@@ -171,10 +198,52 @@ export async function folderPageAction(args: ActionFunctionArgs, folderId: strin
   }
 }
 
-/** The file page: rename, move, trash (then back to its folder), restore a version. */
+/**
+ * The review workflow and the edit lock of the file page. Visibility first (404 for a workspace
+ * one cannot see, whatever the form says), then the input, then the document rules inside the
+ * commands (403 audited, or 409 when the file is checked out or the page is out of date).
+ */
+async function documentIntent(args: ActionFunctionArgs, formData: FormData, documentId: string) {
+  const lib = await libraryFor(args, "view");
+  const form = formToObject(formData);
+  if (form.intent === "requestReview") form.reviewers = formData.getAll("reviewers").filter((v) => typeof v === "string").join(",");
+  const parsed = documentActionSchema.safeParse(form);
+  if (!parsed.success) return failed(400, null, fieldErrors(parsed.error));
+  const input = parsed.data;
+  switch (input.intent) {
+    case "requestReview": {
+      const result = await requestReview(lib, documentId, { reviewerIds: input.reviewers, note: input.note });
+      return result.ok ? ok({ key: "library.review.requested", vars: { name: result.name, count: result.count } }) : failed(result.status, result.error);
+    }
+    case "cancelReview": {
+      const result = await cancelReview(lib, documentId, input.comment);
+      return result.ok ? ok({ key: "library.review.cancelled", vars: { name: result.name } }) : failed(result.status, result.error);
+    }
+    case "approve": {
+      const result = await approveReview(lib, documentId, input.comment);
+      return result.ok ? ok({ key: "library.review.approved", vars: { name: result.name, number: result.number } }) : failed(result.status, result.error);
+    }
+    case "return": {
+      const result = await returnReview(lib, documentId, input.comment);
+      return result.ok ? ok({ key: "library.review.returned", vars: { name: result.name } }) : failed(result.status, result.error);
+    }
+    case "lock": {
+      const result = await lockDocument(lib, documentId);
+      return result.ok ? ok({ key: "library.lock.locked", vars: { name: result.name } }) : failed(result.status, result.error);
+    }
+    case "unlock": {
+      const result = await unlockDocument(lib, documentId);
+      return result.ok ? ok({ key: "library.lock.unlocked", vars: { name: result.name } }) : failed(result.status, result.error);
+    }
+  }
+}
+
+/** The file page: rename, move, trash (then back to its folder), restore a version; review and lock intents. */
 export async function filePageAction(args: ActionFunctionArgs) {
-  const form = formToObject(await args.request.formData());
+  const formData = await args.request.formData();
+  const form = formToObject(formData);
   const documentId = args.params.documentId ?? "";
+  if (DOCUMENT_INTENTS.has(form.intent ?? "")) return documentIntent(args, formData, documentId);
   if (form.intent === "restoreVersion") {
     const parsed = restoreVersionSchema.safeParse(form);
     if (!parsed.success) {

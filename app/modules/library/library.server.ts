@@ -2,7 +2,10 @@
 // versions. Routes first call `requireLibrary` (workspace visible → else 404; action allowed →
 // else 403, audited), then the queries and commands below, which scope every lookup to that
 // workspace (a folder or file of another workspace is a 404). Each command writes in one
-// transaction together with its audit entry.
+// transaction together with its audit entry. Document-level rules (document.policy.ts) are
+// hooked in here: a file checked out by someone else (lock.server.ts) gets no new version,
+// rename, move or trash (409), and a new version sends an approved or in-review document back
+// to draft (review.server.ts).
 import type { Readable } from "node:stream";
 import type { Prisma } from "~/generated/prisma/client";
 import { db, type Tx } from "~/utils/db.server";
@@ -16,6 +19,8 @@ import { getFileStore, StoredFileMissing } from "~/modules/storage/storage.serve
 import { extensionOf, isTextPreviewable } from "./file-types";
 import { descendantIds, folderPath, type FolderLike } from "./library-tree";
 import type { ListQuery } from "./library.schema";
+import { auditLockReleasedByVersionTx, checkDocumentTx, documentState, enforceDocument, lockedInFoldersTx, type Refusal } from "./lock.server";
+import { cancelReviewForNewVersionTx } from "./review.server";
 import type { ReceivedFile } from "./upload.server";
 
 export const TRASH_RETENTION_DAYS = 30;
@@ -74,6 +79,9 @@ const documentListSelect = {
   currentVersion: true,
   updatedAt: true,
   createdBy: { select: { name: true } },
+  lockedById: true,
+  lockedAt: true,
+  lockedBy: { select: { name: true } },
 } as const;
 
 function documentOrder(query: ListQuery): Prisma.DocumentOrderByWithRelationInput[] {
@@ -112,6 +120,9 @@ export async function getDocument(workspaceId: string, documentId: string) {
       createdAt: true,
       updatedAt: true,
       createdBy: { select: { name: true } },
+      lockedById: true,
+      lockedAt: true,
+      lockedBy: { select: { name: true } },
       versions: {
         orderBy: { number: "desc" },
         select: {
@@ -290,6 +301,8 @@ export async function renameItem(lib: Library, kind: "folder" | "document", id: 
     const doc = (await tx.document.findFirst({ where: { id, workspaceId: lib.workspaceId, deletedAt: null } })) ?? notFound();
     const name = keepExtension(doc.name, requested);
     if (doc.name === name) return { ok: true as const, name };
+    const locked = await checkDocumentTx(tx, lib, id, "rename");
+    if (locked) return locked;
     const clash = await findClash(tx, lib.workspaceId, doc.folderId, name, { id });
     if (clash) return nameTaken(clash, await folderName(tx, lib.workspaceId, doc.folderId));
     await tx.document.update({ where: { id }, data: { name, nameKey: foldText(name) } });
@@ -316,6 +329,8 @@ export async function moveItem(lib: Library, kind: "folder" | "document", id: st
     }
     const doc = (await tx.document.findFirst({ where: { id, workspaceId: lib.workspaceId, deletedAt: null } })) ?? notFound();
     if (doc.folderId === targetFolderId) return { ok: true as const, name: doc.name };
+    const locked = await checkDocumentTx(tx, lib, id, "move");
+    if (locked) return locked;
     const clash = await findClash(tx, lib.workspaceId, targetFolderId, doc.name, { id });
     if (clash) return nameTaken(clash, target?.name ?? null);
     await tx.document.update({ where: { id }, data: { folderId: targetFolderId } });
@@ -329,13 +344,25 @@ export async function moveItem(lib: Library, kind: "folder" | "document", id: st
 
 export type UploadResult = CommandResult<{ documentId: string; number: number; created: boolean; name: string }>;
 
+/**
+ * Adds the next version inside the caller's transaction. Refused (409) while someone else has the
+ * file checked out. A new version also moves the review workflow on: an APPROVED or IN_REVIEW
+ * document becomes a DRAFT again (an open review is cancelled with a note, see review.server.ts;
+ * the approval of the older version stays on record), and the uploader's own lock is released —
+ * the edit it announced has arrived.
+ */
 async function addVersionTx(
   tx: Tx,
   lib: Library,
   doc: { id: string; name: string; currentVersion: number },
   content: { storageKey: string; size: number; sha256: string; mimeType: string; originalName: string },
   extra: { note: string | null; restoredFrom?: number },
-): Promise<number> {
+): Promise<{ ok: true; number: number } | Refusal> {
+  const restoring = extra.restoredFrom !== undefined;
+  const refused = await checkDocumentTx(tx, lib, doc.id, restoring ? "restoreVersion" : "uploadVersion");
+  if (refused) return refused;
+  const state = await tx.document.findUniqueOrThrow({ where: { id: doc.id }, select: { status: true, lockedById: true, lockedAt: true } });
+  const releaseLock = state.lockedById === lib.user.id;
   const number = doc.currentVersion + 1;
   await tx.documentVersion.create({
     data: {
@@ -354,25 +381,34 @@ async function addVersionTx(
   // Only move forward: a concurrent version that won the race makes this one fail on @@unique.
   await tx.document.update({
     where: { id: doc.id, currentVersion: doc.currentVersion },
-    data: { currentVersion: number, mimeType: content.mimeType, size: BigInt(content.size) },
+    data: {
+      currentVersion: number,
+      mimeType: content.mimeType,
+      size: BigInt(content.size),
+      status: "DRAFT",
+      ...(releaseLock ? { lockedById: null, lockedAt: null } : {}),
+    },
   });
   await audit(
     lib,
     {
-      action: extra.restoredFrom ? "library.document.restoreVersion" : "library.document.version",
+      action: restoring ? "library.document.restoreVersion" : "library.document.version",
       entityType: "Document",
       entityId: doc.id,
       summary: `${doc.name} — v${number}`,
       changes: {
         currentVersion: [doc.currentVersion, number],
         sha256: [null, content.sha256],
+        ...(state.status !== "DRAFT" ? { status: [state.status, "DRAFT"] } : {}),
         ...(extra.restoredFrom ? { restoredFrom: [null, extra.restoredFrom] } : {}),
         ...(extra.note ? { note: [null, extra.note] } : {}),
       },
     },
     tx,
   );
-  return number;
+  if (state.status === "IN_REVIEW") await cancelReviewForNewVersionTx(tx, lib, doc, number);
+  if (releaseLock) await auditLockReleasedByVersionTx(tx, lib, { id: doc.id, name: doc.name, lockedAt: state.lockedAt }, number);
+  return { ok: true, number };
 }
 
 const contentOf = (file: ReceivedFile) => ({
@@ -395,8 +431,9 @@ export async function addUploadedFile(lib: Library, folderId: string | null, fil
     if (clash) {
       const doc = await tx.document.findUniqueOrThrow({ where: { id: clash.id }, select: { id: true, name: true, currentVersion: true, mimeType: true } });
       if (doc.mimeType !== file.mimeType) return refuse(409, "library.version.typeMismatch", { name: doc.name, ext: extensionOf(doc.name).toUpperCase() });
-      const number = await addVersionTx(tx, lib, doc, contentOf(file), { note });
-      return { ok: true as const, documentId: doc.id, number, created: false, name: doc.name };
+      const added = await addVersionTx(tx, lib, doc, contentOf(file), { note });
+      if (!added.ok) return added;
+      return { ok: true as const, documentId: doc.id, number: added.number, created: false, name: doc.name };
     }
     const doc = await tx.document.create({
       data: {
@@ -446,14 +483,20 @@ export async function addVersion(lib: Library, documentId: string, file: Receive
         select: { id: true, name: true, currentVersion: true, mimeType: true },
       })) ?? notFound();
     if (doc.mimeType !== file.mimeType) return refuse(409, "library.version.typeMismatch", { name: doc.name, ext: extensionOf(doc.name).toUpperCase() });
-    const number = await addVersionTx(tx, lib, doc, contentOf(file), { note });
-    return { ok: true as const, documentId: doc.id, number, created: false, name: doc.name };
+    const added = await addVersionTx(tx, lib, doc, contentOf(file), { note });
+    if (!added.ok) return added;
+    return { ok: true as const, documentId: doc.id, number: added.number, created: false, name: doc.name };
   });
 }
 
-/** The file a version list would show first: the document's existence and type, before an upload streams in. */
+/** The file a version list would show first: the document's existence, type and lock, before an upload streams in. */
 export async function findActiveDocument(workspaceId: string, documentId: string) {
-  return (await db.document.findFirst({ where: { id: documentId, workspaceId, deletedAt: null }, select: { id: true, name: true, mimeType: true } })) ?? notFound();
+  return (
+    (await db.document.findFirst({
+      where: { id: documentId, workspaceId, deletedAt: null },
+      select: { id: true, name: true, mimeType: true, lockedById: true, lockedBy: { select: { name: true } } },
+    })) ?? notFound()
+  );
 }
 
 /**
@@ -463,6 +506,9 @@ export async function findActiveDocument(workspaceId: string, documentId: string
 export async function restoreVersion(lib: Library, documentId: string, number: number, note: string | null): Promise<CommandResult<{ number: number; name: string }>> {
   const source = await findVersion(lib.workspaceId, documentId, number);
   if (source.document.currentVersion === number) return refuse(409, "library.version.alreadyCurrent", { number });
+  // Checked out by someone else: refused before anything is copied (and again in the transaction).
+  const refused = await enforceDocument(lib, await documentState(lib.workspaceId, documentId), "restoreVersion");
+  if (refused) return refused;
   const store = getFileStore();
   const copy = await store.put(await openStored(source.storageKey), { name: source.document.name, mimeType: source.mimeType });
   if (copy.sha256 !== source.sha256) {
@@ -470,19 +516,21 @@ export async function restoreVersion(lib: Library, documentId: string, number: n
     throw new Error(`Stored content of version ${number} of ${documentId} does not match its SHA-256`);
   }
   try {
-    return await db.$transaction(async (tx) => {
+    const result: CommandResult<{ number: number; name: string }> = await db.$transaction(async (tx) => {
       const doc =
         (await tx.document.findFirst({ where: { id: documentId, workspaceId: lib.workspaceId, deletedAt: null }, select: { id: true, name: true, currentVersion: true } })) ??
         notFound();
-      const created = await addVersionTx(
+      const added = await addVersionTx(
         tx,
         lib,
         doc,
         { storageKey: copy.key, size: copy.size, sha256: copy.sha256, mimeType: source.mimeType, originalName: source.document.name },
         { note, restoredFrom: number },
       );
-      return { ok: true as const, number: created, name: doc.name };
+      return added.ok ? { ok: true as const, number: added.number, name: doc.name } : added;
     });
+    if (!result.ok) await store.remove(copy.key);
+    return result;
   } catch (error) {
     await store.remove(copy.key);
     throw error;
@@ -502,6 +550,8 @@ export async function trashItem(lib: Library, kind: "folder" | "document", id: s
   return db.$transaction(async (tx) => {
     if (kind === "document") {
       const doc = (await tx.document.findFirst({ where: { id, workspaceId: lib.workspaceId, deletedAt: null } })) ?? notFound();
+      const locked = await checkDocumentTx(tx, lib, id, "trash");
+      if (locked) return locked;
       await tx.document.update({ where: { id }, data: { deletedAt, deletedById: lib.user.id, trashedWithId: null } });
       await audit(lib, { action: "library.document.trash", entityType: "Document", entityId: id, summary: doc.name, changes: { deletedAt: [null, deletedAt] } }, tx);
       return { ok: true as const, name: doc.name, parentId: doc.folderId };
@@ -509,6 +559,9 @@ export async function trashItem(lib: Library, kind: "folder" | "document", id: s
     const folder = await requireFolder(lib.workspaceId, id, tx);
     const live = await tx.folder.findMany({ where: { workspaceId: lib.workspaceId, deletedAt: null }, select: { id: true, name: true, parentId: true } });
     const inside = [...descendantIds(live, id)];
+    // A file inside that someone else is editing keeps the whole folder where it is.
+    const locked = await lockedInFoldersTx(tx, lib, [id, ...inside]);
+    if (locked) return locked;
     const trashedWith = { deletedAt, deletedById: lib.user.id, trashedWithId: id };
     await tx.folder.update({ where: { id }, data: { deletedAt, deletedById: lib.user.id, trashedWithId: null } });
     const folders = inside.length ? await tx.folder.updateMany({ where: { id: { in: inside }, deletedAt: null }, data: trashedWith }) : { count: 0 };

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { Link, useLocation } from "@remix-run/react";
-import { ActionIcon, Anchor, Card, Group, Menu, Table, Text, UnstyledButton } from "@mantine/core";
-import { IconArrowsMove, IconChevronDown, IconChevronUp, IconDotsVertical, IconDownload, IconFolderOpen, IconPencil, IconSelector, IconTrash } from "@tabler/icons-react";
+import { ActionIcon, Anchor, Card, Group, Menu, Stack, Table, Text, UnstyledButton } from "@mantine/core";
+import { IconArrowsMove, IconChevronDown, IconChevronUp, IconDotsVertical, IconDownload, IconFolderOpen, IconLock, IconPencil, IconSelector, IconTrash } from "@tabler/icons-react";
 import type { DocumentStatus } from "~/generated/prisma/enums";
 import type { MessageKey } from "~/locales";
 import { formatDateTime } from "~/utils/dates";
@@ -25,6 +25,8 @@ export type DocumentRowData = {
   currentVersion: number;
   updatedAt: string | Date;
   author: string;
+  /** "Edytuję ten plik": who has it checked out, since when; `mine` when it is the viewer. */
+  lock: { name: string; at: string | Date; mine: boolean } | null;
 };
 
 type Props = {
@@ -73,7 +75,8 @@ export function LibraryTable({ workspaceId, folderId, folderName, subfolders, do
   const close = () => setDialog(null);
   const canChange = can.edit || can.delete;
 
-  const itemMenu = (item: LibraryItem, downloadUrl?: string) => (
+  // A file checked out by someone else keeps its name and place: the menu says so instead.
+  const itemMenu = (item: LibraryItem, downloadUrl?: string, lockedBy?: string) => (
     <Menu position="bottom-end" withinPortal shadow="md">
       <Menu.Target>
         <ActionIcon variant="subtle" color="gray" aria-label={t("library.actionsFor", { name: item.name })}>
@@ -91,7 +94,15 @@ export function LibraryTable({ workspaceId, folderId, folderName, subfolders, do
             {t("library.action.download")}
           </Menu.Item>
         ) : null}
-        {can.edit ? (
+        {lockedBy && (can.edit || can.delete) ? (
+          <Menu.Label>
+            <Group gap={4} wrap="nowrap" component="span">
+              <IconLock size={12} aria-hidden />
+              {t("library.lock.row", { name: lockedBy })}
+            </Group>
+          </Menu.Label>
+        ) : null}
+        {can.edit && !lockedBy ? (
           <>
             <Menu.Item leftSection={<IconPencil size={16} aria-hidden />} onClick={() => afterMenuCloses(() => setDialog({ type: "rename", item }))}>
               {t("library.action.rename")}
@@ -101,7 +112,7 @@ export function LibraryTable({ workspaceId, folderId, folderName, subfolders, do
             </Menu.Item>
           </>
         ) : null}
-        {can.delete ? (
+        {can.delete && !lockedBy ? (
           <Menu.Item color="red" leftSection={<IconTrash size={16} aria-hidden />} onClick={() => afterMenuCloses(() => setDialog({ type: "trash", item }))}>
             {t("library.action.trash")}
           </Menu.Item>
@@ -155,10 +166,23 @@ export function LibraryTable({ workspaceId, folderId, folderName, subfolders, do
                 <Table.Th scope="row" fw={500}>
                   <Group gap="xs" wrap="nowrap">
                     <FileIcon mimeType={d.mimeType} />
-                    <Anchor component={Link} to={libraryUrls.file(workspaceId, d.id)} size="sm" style={{ overflowWrap: "anywhere" }}>
-                      {d.name}
-                    </Anchor>
-                    <span className="visually-hidden">({t(kindLabelKey(d.mimeType))})</span>
+                    <Stack gap={0} style={{ minWidth: 0 }}>
+                      <Group gap={6} wrap="nowrap">
+                        <Anchor component={Link} to={libraryUrls.file(workspaceId, d.id)} size="sm" style={{ overflowWrap: "anywhere" }}>
+                          {d.name}
+                        </Anchor>
+                        <span className="visually-hidden">({t(kindLabelKey(d.mimeType))})</span>
+                      </Group>
+                      {d.lock ? (
+                        <Text size="xs" c="dimmed" fw={400} title={t("library.lock.rowLabel", { name: d.lock.name, date: formatDateTime(d.lock.at, locale) })}>
+                          <Group gap={4} wrap="nowrap" component="span">
+                            <IconLock size={12} aria-hidden />
+                            {d.lock.mine ? t("library.lock.rowMine") : t("library.lock.row", { name: d.lock.name })}
+                            <span className="visually-hidden">, {formatDateTime(d.lock.at, locale)}</span>
+                          </Group>
+                        </Text>
+                      ) : null}
+                    </Stack>
                   </Group>
                 </Table.Th>
                 <Table.Td style={{ whiteSpace: "nowrap" }}>{formatBytes(d.size, locale)}</Table.Td>
@@ -167,7 +191,9 @@ export function LibraryTable({ workspaceId, folderId, folderName, subfolders, do
                 <Table.Td>
                   <StatusBadge status={d.status} />
                 </Table.Td>
-                <Table.Td ta="right">{itemMenu({ kind: "document", id: d.id, name: d.name, parentId: folderId }, libraryUrls.download(workspaceId, d.id, d.currentVersion))}</Table.Td>
+                <Table.Td ta="right">
+                  {itemMenu({ kind: "document", id: d.id, name: d.name, parentId: folderId }, libraryUrls.download(workspaceId, d.id, d.currentVersion), d.lock && !d.lock.mine ? d.lock.name : undefined)}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useFetcher } from "@remix-run/react";
 import { Alert, Badge, Button, Card, Group, Modal, Stack, Table, Text, Textarea, Title } from "@mantine/core";
-import { IconDownload, IconHistory } from "@tabler/icons-react";
+import { IconCircleCheck, IconDownload, IconEye, IconHistory } from "@tabler/icons-react";
 import { formatDateTime } from "~/utils/dates";
 import { useFieldError, useLocale, useT } from "~/utils/i18n-react";
 import { formatBytes } from "../format";
@@ -16,10 +16,20 @@ export type VersionRow = {
   restoredFrom: number | null;
 };
 
-type Props = { workspaceId: string; documentId: string; name: string; currentVersion: number; versions: VersionRow[]; canRestore: boolean };
+type Props = {
+  workspaceId: string;
+  documentId: string;
+  name: string;
+  currentVersion: number;
+  versions: VersionRow[];
+  canRestore: boolean;
+  /** The last approved version (it stays marked after newer drafts), and the one under review now. */
+  approvedVersion?: number | null;
+  reviewVersion?: number | null;
+};
 
 /** Every version, newest first: download any, restore an older one as a new version. */
-export function VersionsTable({ workspaceId, documentId, name, currentVersion, versions, canRestore }: Props) {
+export function VersionsTable({ workspaceId, documentId, name, currentVersion, versions, canRestore, approvedVersion = null, reviewVersion = null }: Props) {
   const t = useT();
   const locale = useLocale();
   const [restoring, setRestoring] = useState<number | null>(null);
@@ -50,11 +60,21 @@ export function VersionsTable({ workspaceId, documentId, name, currentVersion, v
             {versions.map((v) => (
               <Table.Tr key={v.number}>
                 <Table.Th scope="row" style={{ whiteSpace: "nowrap", minWidth: 130 }}>
-                  <Group gap={6} wrap="nowrap">
+                  <Group gap={6} wrap="wrap">
                     {t("library.versions.number", { number: v.number })}
                     {v.number === currentVersion ? (
                       <Badge size="xs" variant="light" style={{ overflow: "visible" }}>
                         {t("library.versions.current")}
+                      </Badge>
+                    ) : null}
+                    {v.number === approvedVersion ? (
+                      <Badge size="xs" variant="light" color="green" leftSection={<IconCircleCheck size={10} aria-hidden />} style={{ overflow: "visible" }}>
+                        {t("library.versions.approved")}
+                      </Badge>
+                    ) : null}
+                    {v.number === reviewVersion ? (
+                      <Badge size="xs" variant="light" color="orange" leftSection={<IconEye size={10} aria-hidden />} style={{ overflow: "visible" }}>
+                        {t("library.versions.inReview")}
                       </Badge>
                     ) : null}
                   </Group>

@@ -1,0 +1,33 @@
+// Search in the document library, text extraction status and the DOCX preview.
+export const search = {
+  "search.title": "Szukaj w dokumentach",
+  "search.intro": "Po nazwie pliku i po treści dokumentów PDF, DOCX, TXT, MD i CSV — we wszystkich przestrzeniach, do których masz dostęp. Wielkość liter i polskie znaki nie mają znaczenia.",
+  "search.label": "Szukaj w dokumentach",
+  "search.placeholder": "np. strategia transformacji",
+  "search.submit": "Szukaj",
+  "search.workspace": "Przestrzeń",
+  "search.workspaceAll": "Wszystkie przestrzenie",
+  "search.empty.prompt": "Wpisz, czego szukasz",
+  "search.empty.promptHint": "Znajdziesz pliki po fragmencie nazwy albo po słowach z ich treści, np. „transformacja” albo „zolw”.",
+  "search.empty.none": "Nic nie znaleziono dla „{q}”",
+  "search.empty.noneHint": "Sprawdź pisownię, użyj mniej słów albo szukaj we wszystkich przestrzeniach.",
+  "search.results": "Wyniki wyszukiwania",
+  "search.resultsFor": "Wyniki dla „{q}”",
+  "search.result.where": "Miejsce:",
+  "search.result.library": "Biblioteka",
+  "search.result.updated": "Zmieniono {date}",
+
+  "search.text.label": "Wyszukiwanie w treści",
+  "search.text.PENDING": "Treść pliku czeka na przygotowanie do wyszukiwania — na razie znajdziesz go po nazwie.",
+  "search.text.DONE": "Treść pliku jest przeszukiwana.",
+  "search.text.empty": "W pliku nie znaleziono tekstu (np. skan) — znajdziesz go po nazwie.",
+  "search.text.FAILED": "Nie udało się odczytać treści pliku — znajdziesz go tylko po nazwie.",
+  "search.text.UNSUPPORTED": "Wyszukiwanie w treści nie obejmuje tego typu pliku — znajdziesz go po nazwie.",
+
+  "search.docx.title": "Podgląd dokumentu",
+  "search.docx.note": "Uproszczony podgląd: tekst, nagłówki, listy i tabele, bez obrazów i układu strony.",
+  "search.docx.truncated": "Podgląd pokazuje początek dokumentu. Pobierz plik, aby zobaczyć całość.",
+  "search.docx.failed": "Nie udało się przygotować podglądu tego dokumentu. Pobierz plik, aby go otworzyć.",
+  "search.docx.tooLarge": "Ten dokument jest za duży na podgląd w przeglądarce. Pobierz plik, aby go otworzyć.",
+  "search.docx.empty": "Dokument nie zawiera tekstu do pokazania.",
+} as const;
