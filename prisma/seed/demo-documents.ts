@@ -81,7 +81,7 @@ export async function seedDocuments(workspaces: DemoWorkspaces, people: DemoPeop
   const [bkMember] = people.members.BKPPT;
   const s = workspaces.strategy;
   const drafts = { workspaceId: s.workspace.id, folderId: s.folders["Projekty strategii"].id };
-  await addDocument(
+  const draft = await addDocument(
     client,
     drafts,
     "Strategia transformacji — projekt.docx",
@@ -93,7 +93,7 @@ export async function seedDocuments(workspaces: DemoWorkspaces, people: DemoPeop
     ],
     "IN_REVIEW",
   );
-  await addDocument(
+  const diagnosis = await addDocument(
     client,
     { workspaceId: s.workspace.id, folderId: s.folders["Diagnozy i analizy"].id },
     "Diagnoza społeczno-gospodarcza regionu.pdf",
@@ -125,6 +125,32 @@ export async function seedDocuments(workspaces: DemoWorkspaces, people: DemoPeop
       },
     ],
   );
+  // The review workflow's records behind the two statuses: who asked, who reviews, who approved.
+  if ((await client.documentReview.count({ where: { documentId: { in: [draft.id, diagnosis.id] } } })) === 0) {
+    await client.documentReview.create({
+      data: {
+        documentId: draft.id,
+        version: 3,
+        requestedById: frgk.id,
+        requestedAt: new Date(Date.now() - 2 * 24 * 3600 * 1000),
+        note: "Proszę o uwagi do rozdziału o finansowaniu przed spotkaniem koordynatorów.",
+        reviewers: { create: [{ userId: bk.id }, { userId: arreks.id }] },
+      },
+    });
+    await client.documentReview.create({
+      data: {
+        documentId: diagnosis.id,
+        version: 1,
+        requestedById: arreks.id,
+        requestedAt: new Date(Date.now() - 29 * 24 * 3600 * 1000),
+        outcome: "APPROVED",
+        decidedById: bk.id,
+        decidedAt: new Date(Date.now() - 27 * 24 * 3600 * 1000),
+        comment: "Zatwierdzona jako podstawa do rozdziału 1 strategii.",
+        reviewers: { create: [{ userId: bk.id }] },
+      },
+    });
+  }
   const p = workspaces.promotion;
   await addDocument(
     client,

@@ -35,6 +35,9 @@ describe("demo documents", () => {
     expect(draft.versions.map((v) => v.number)).toEqual([1, 2, 3]);
     expect(draft.currentVersion).toBe(3);
     expect(docs.some((d) => d.status === "APPROVED" && d.mimeType === "application/pdf")).toBe(true);
+    const reviews = await db.documentReview.findMany({ include: { reviewers: true } });
+    expect(reviews.find((r) => r.documentId === draft.id && r.outcome === null)?.reviewers).toHaveLength(2);
+    expect(reviews.some((r) => r.outcome === "APPROVED" && r.decidedById)).toBe(true);
     const { getFileStore } = await import("~/modules/storage/storage.server");
     const pdf = docs.find((d) => d.mimeType === "application/pdf")!;
     const stream = await getFileStore().open(pdf.versions[0].storageKey);
