@@ -42,7 +42,7 @@ export default function LibraryFile() {
   const data = useLoaderData<typeof loader>();
   return (
     <Stack gap="xl">
-      <FileView data={data} />
+      <FileView data={data} hidePreview={!!data.docxPreview} />
       {data.docxPreview ? <DocxPreview preview={data.docxPreview} /> : null}
       <TextExtractionStatus status={data.textStatus.status} chars={data.textStatus.chars} />
       <DocumentComments comments={data.comments} mentionable={data.mentionable} currentVersion={data.document.currentVersion} />

@@ -141,8 +141,10 @@ test("a new version of the DOCX with a note, then version 1 restored as version 
   await signIn(page, coordinator.email, coordinator.password);
   await page.goto(docxUrl);
   await expect(page.getByRole("heading", { level: 2, name: docx.name })).toBeVisible();
-  // No inline preview for Word files: the page says so.
-  await expect(page.getByText("Podgląd tego typu pliku nie jest jeszcze dostępny")).toBeVisible();
+  // Word files preview as sanitised HTML, with the document's own text.
+  await expect(page.getByRole("heading", { name: "Podgląd dokumentu" })).toBeVisible();
+  await expect(page.getByText("Cele kampanii i grupy docelowe.").first()).toBeVisible();
+  await expect(page.getByText("Podgląd tego typu pliku nie jest jeszcze dostępny")).toHaveCount(0);
 
   await page.getByRole("button", { name: "Wyślij nową wersję" }).click();
   const dialog = page.getByRole("dialog", { name: `Nowa wersja: ${docx.name}` });

@@ -86,7 +86,7 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 }
 
 /** One file: what it is, its preview, its history, and what can be done with it. */
-export function FileView({ data }: { data: FileViewData }) {
+export function FileView({ data, hidePreview = false }: { data: FileViewData; /** The page shows a richer preview itself (e.g. DOCX as HTML). */ hidePreview?: boolean }) {
   const t = useT();
   const locale = useLocale();
   const ws = data.workspace.id;
@@ -171,7 +171,7 @@ export function FileView({ data }: { data: FileViewData }) {
 
       <ReviewPanel workspaceId={ws} document={doc} review={data.review} candidates={data.reviewerCandidates} can={data.docCan} waitingForLock={data.can.edit && !!data.lock && !data.lock.mine} />
 
-      <FilePreview name={doc.name} mimeType={doc.mimeType} previewUrl={libraryUrls.preview(ws, doc.id, doc.currentVersion)} text={data.textPreview} />
+      {hidePreview ? null : <FilePreview name={doc.name} mimeType={doc.mimeType} previewUrl={libraryUrls.preview(ws, doc.id, doc.currentVersion)} text={data.textPreview} />}
 
       <VersionsTable
         workspaceId={ws}
