@@ -1,18 +1,12 @@
 // The review workflow and the edit lock of library documents, through real requests: sending for
 // review (with notifications), approving and returning, new versions after approval or during a
 // review, "Edytuję ten plik" and what it blocks — and who may do each of these.
-import fs from "node:fs";
-import path from "node:path";
-import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
-const storageDir = await vi.hoisted(async () => {
-  const nodeFs = await import("node:fs");
-  const nodeOs = await import("node:os");
-  const nodePath = await import("node:path");
-  const dir = nodeFs.mkdtempSync(nodePath.join(nodeOs.tmpdir(), "razem-review-"));
-  process.env.STORAGE_DIR = dir;
+// Before any app module reads the configuration: a 1 MB upload limit (the store folder is
+// per test file, from tests/setup/per-file.ts).
+vi.hoisted(() => {
   process.env.UPLOAD_MAX_MB = "1";
-  return dir;
 });
 
 import { db } from "~/utils/db.server";
@@ -23,18 +17,9 @@ import * as folderRoute from "~/routes/_app.przestrzenie.$workspaceId.biblioteka
 import { libraryUrls } from "~/modules/library/library-urls";
 import { createTranslator, translateMessage } from "~/utils/i18n";
 import { buildInstitution, buildUser, loginAs } from "../factories";
+import { storedFiles } from "../store";
 import { makeRequest, run } from "../http";
 
-afterAll(() => fs.rmSync(storageDir, { recursive: true, force: true }));
-beforeEach(() => {
-  for (const entry of fs.readdirSync(storageDir)) fs.rmSync(path.join(storageDir, entry), { recursive: true, force: true });
-});
-
-const storedFiles = (): string[] => {
-  const walk = (dir: string): string[] =>
-    fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)])) : [];
-  return walk(storageDir);
-};
 
 const pdf = (text: string) => Buffer.from(`%PDF-1.7\n% ${text}\n`);
 

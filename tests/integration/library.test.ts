@@ -1,19 +1,12 @@
 // The document library through real requests: uploads (multipart, streamed), versions, restore,
 // downloads and previews, folders, trash, purge — and who may see or change what.
 import crypto from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
-import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
-// Before any app module reads the configuration: own storage folder, a 1 MB upload limit.
-const storageDir = await vi.hoisted(async () => {
-  const nodeFs = await import("node:fs");
-  const nodeOs = await import("node:os");
-  const nodePath = await import("node:path");
-  const dir = nodeFs.mkdtempSync(nodePath.join(nodeOs.tmpdir(), "razem-library-"));
-  process.env.STORAGE_DIR = dir;
+// Before any app module reads the configuration: a 1 MB upload limit (the store folder is
+// per test file, from tests/setup/per-file.ts).
+vi.hoisted(() => {
   process.env.UPLOAD_MAX_MB = "1";
-  return dir;
 });
 
 import { db } from "~/utils/db.server";
@@ -27,20 +20,10 @@ import * as trashRoute from "~/routes/_app.przestrzenie.$workspaceId.biblioteka.
 import { libraryUrls } from "~/modules/library/library-urls";
 import { purgeExpiredTrash } from "~/modules/library/library.server";
 import { buildInstitution, buildUser, loginAs } from "../factories";
+import { storedFiles } from "../store";
 import { makeRequest, run, testContext } from "../http";
 import { countStatements } from "../query-count";
 
-afterAll(() => fs.rmSync(storageDir, { recursive: true, force: true }));
-// Every test starts from an empty database (tests/setup) and an empty store.
-beforeEach(() => {
-  for (const entry of fs.readdirSync(storageDir)) fs.rmSync(path.join(storageDir, entry), { recursive: true, force: true });
-});
-
-const storedFiles = (): string[] => {
-  const walk = (dir: string): string[] =>
-    fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)])) : [];
-  return walk(storageDir);
-};
 
 const sha = (b: Buffer) => crypto.createHash("sha256").update(b).digest("hex");
 const pdf = (text: string, padTo = 0) => {

@@ -2,19 +2,9 @@
 // (TXT, DOCX, PDF), the FTS5 index, who sees which results, the trash, the search page, and the
 // DOCX preview.
 import crypto from "node:crypto";
-import fs from "node:fs";
 import { Readable } from "node:stream";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
-// Before any app module reads the configuration: this file's own storage folder.
-const storageDir = await vi.hoisted(async () => {
-  const nodeFs = await import("node:fs");
-  const nodeOs = await import("node:os");
-  const nodePath = await import("node:path");
-  const dir = nodeFs.mkdtempSync(nodePath.join(nodeOs.tmpdir(), "razem-search-"));
-  process.env.STORAGE_DIR = dir;
-  return dir;
-});
 
 import { db } from "~/utils/db.server";
 import { foldText } from "~/utils/text";
@@ -30,7 +20,6 @@ import type { AuthUser } from "~/modules/auth/session.server";
 import { buildInstitution, buildUser, loginAs } from "../factories";
 import { makeRequest, run } from "../http";
 
-afterAll(() => fs.rmSync(storageDir, { recursive: true, force: true }));
 
 type Owner = { id: string };
 
