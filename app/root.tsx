@@ -1,5 +1,8 @@
 import "@mantine/core/styles.css";
 import "@mantine/notifications/styles.css";
+import "@mantine/dates/styles.css";
+import "@mantine/charts/styles.css";
+import "@mantine/tiptap/styles.css";
 import "~/styles.css";
 import { useEffect } from "react";
 import {
@@ -14,6 +17,8 @@ import {
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { ColorSchemeScript, MantineProvider, mantineHtmlProps } from "@mantine/core";
 import { Notifications, notifications } from "@mantine/notifications";
+import { DatesProvider } from "@mantine/dates";
+import "dayjs/locale/pl";
 import { cssVariablesResolver, theme } from "~/theme";
 import { useNonce } from "~/utils/nonce";
 import { getCurrentSession } from "~/modules/auth/session.server";
@@ -64,8 +69,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
-          <Notifications position="bottom-right" />
-          {children}
+          {/* Date pickers: Polish names, weeks from Monday. */}
+          <DatesProvider settings={{ locale, firstDayOfWeek: 1 }}>
+            <Notifications position="bottom-right" />
+            {children}
+          </DatesProvider>
         </MantineProvider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
