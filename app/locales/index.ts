@@ -7,6 +7,10 @@ import { workspaces as plWorkspaces } from "./pl/workspaces";
 import { library as plLibrary } from "./pl/library";
 import { search as plSearch } from "./pl/search";
 import { notifications as plNotifications } from "./pl/notifications";
+import { teams as plTeams } from "./pl/teams";
+import { tasks as plTasks } from "./pl/tasks";
+import { taskViews as plTaskViews } from "./pl/taskViews";
+import { reminders as plReminders } from "./pl/reminders";
 import { common as enCommon } from "./en/common";
 import { auth as enAuth } from "./en/auth";
 import { admin as enAdmin } from "./en/admin";
@@ -15,12 +19,16 @@ import { workspaces as enWorkspaces } from "./en/workspaces";
 import { library as enLibrary } from "./en/library";
 import { search as enSearch } from "./en/search";
 import { notifications as enNotifications } from "./en/notifications";
+import { teams as enTeams } from "./en/teams";
+import { tasks as enTasks } from "./en/tasks";
+import { taskViews as enTaskViews } from "./en/taskViews";
+import { reminders as enReminders } from "./en/reminders";
 
-export const pl = { ...plCommon, ...plAuth, ...plAdmin, ...plAudit, ...plWorkspaces, ...plLibrary, ...plNotifications, ...plSearch };
+export const pl = { ...plCommon, ...plAuth, ...plAdmin, ...plAudit, ...plWorkspaces, ...plLibrary, ...plNotifications, ...plSearch, ...plTeams, ...plTasks, ...plTaskViews, ...plReminders };
 export type MessageKey = keyof typeof pl;
 export type Dictionary = Record<MessageKey, string>;
 
-export const en: Dictionary = { ...enCommon, ...enAuth, ...enAdmin, ...enAudit, ...enWorkspaces, ...enLibrary, ...enNotifications, ...enSearch };
+export const en: Dictionary = { ...enCommon, ...enAuth, ...enAdmin, ...enAudit, ...enWorkspaces, ...enLibrary, ...enNotifications, ...enSearch, ...enTeams, ...enTasks, ...enTaskViews, ...enReminders };
 
 export const LOCALES = ["pl", "en"] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -4,9 +4,9 @@ import { ErrorPage } from "~/components/ErrorPage";
 
 export const meta: MetaFunction = () => [{ title: "Razem" }];
 
-// Placeholder until its issue lands; the _app layout already requires a signed-in user.
+// Replaced by the teams list (issue 4, in progress).
 export default function Page() {
-  return <ComingSoon title="nav.myTasks" what="comingSoon.myTasks" />;
+  return <ComingSoon title="nav.teams" what="comingSoon.teams" />;
 }
 
 export function ErrorBoundary() {

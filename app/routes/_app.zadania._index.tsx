@@ -4,9 +4,9 @@ import { ErrorPage } from "~/components/ErrorPage";
 
 export const meta: MetaFunction = () => [{ title: "Razem" }];
 
-// Placeholder until its issue lands; the _app layout already requires a signed-in user.
+// Replaced by the Moje zadania view (issue 4, in progress).
 export default function Page() {
-  return <ComingSoon title="nav.teams" what="comingSoon.teams" />;
+  return <ComingSoon title="nav.myTasks" what="comingSoon.myTasks" />;
 }
 
 export function ErrorBoundary() {

@@ -1,0 +1,5 @@
+import type { taskViews as pl } from "../pl/taskViews";
+
+export const taskViews: Record<keyof typeof pl, string> = {
+  "taskViews.title": "My tasks",
+};

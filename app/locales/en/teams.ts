@@ -1,0 +1,5 @@
+import type { teams as pl } from "../pl/teams";
+
+export const teams: Record<keyof typeof pl, string> = {
+  "teams.title": "Executive teams",
+};

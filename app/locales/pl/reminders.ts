@@ -1,0 +1,4 @@
+// Teksty: reminders.
+export const reminders = {
+  "reminders.title": "Przypomnienia i kalendarz",
+};

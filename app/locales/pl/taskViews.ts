@@ -1,0 +1,4 @@
+// Teksty: taskViews.
+export const taskViews = {
+  "taskViews.title": "Moje zadania",
+};

@@ -1,0 +1,4 @@
+// Teksty: tasks.
+export const tasks = {
+  "tasks.title": "Zadania",
+};

@@ -1,0 +1,4 @@
+// Teksty: teams.
+export const teams = {
+  "teams.title": "Zespoły wykonawcze",
+};
