@@ -8,6 +8,7 @@ export const notifications: Record<keyof typeof pl, string> = {
   "notifications.bell.unread.few": "Notifications, {count} unread",
   "notifications.bell.unread.many": "Notifications, {count} unread",
   "notifications.bell.unread.other": "Notifications, {count} unread",
+  "notifications.bell.arrived": "New notifications: {count}",
   "notifications.bell.empty": "You have no notifications yet.",
   "notifications.bell.showAll": "All notifications",
   "notifications.bell.latest": "Latest notifications",

@@ -7,6 +7,7 @@ export const notifications = {
   "notifications.bell.unread.few": "Powiadomienia, {count} nieprzeczytane",
   "notifications.bell.unread.many": "Powiadomienia, {count} nieprzeczytanych",
   "notifications.bell.unread.other": "Powiadomienia, {count} nieprzeczytanego",
+  "notifications.bell.arrived": "Nowe powiadomienia: {count}",
   "notifications.bell.empty": "Nie masz jeszcze żadnych powiadomień.",
   "notifications.bell.showAll": "Wszystkie powiadomienia",
   "notifications.bell.latest": "Najnowsze powiadomienia",

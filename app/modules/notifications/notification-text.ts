@@ -24,6 +24,8 @@ export function badgeText(unread: number): string {
 }
 
 export const NOTIFICATIONS_URL = "/powiadomienia";
+/** GET JSON for the bell's polling (routes/powiadomienia.stan.ts). */
+export const BELL_POLL_URL = "/powiadomienia/stan";
 export const markReadUrl = (id: string) => `/powiadomienia/${encodeURIComponent(id)}/przeczytaj`;
 
 /** Only paths inside the app ("/…", never "//host" or "https://…"): a notification can never send anyone elsewhere. */
