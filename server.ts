@@ -7,6 +7,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { parseEnv, ConfigError } from "./app/utils/env.server";
 import { securityHeaders, rejectCrossOriginMutations } from "./server/security";
+import { uploadConnectSources } from "./app/modules/storage/uploadthing-token.server";
 import { log, requestLogger, setLogLevel } from "./server/logger";
 
 const dev = process.argv.includes("--dev");
@@ -28,7 +29,7 @@ app.disable("x-powered-by");
 if (env.TRUST_PROXY === "true") app.set("trust proxy", true);
 app.use(compression());
 app.use(requestLogger());
-app.use(securityHeaders({ dev }));
+app.use(securityHeaders({ dev, connectSrc: uploadConnectSources(env.UPLOADTHING_TOKEN) }));
 app.use(rejectCrossOriginMutations());
 
 let build: ServerBuild | (() => Promise<ServerBuild>);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isCrossOriginMutation } from "./security";
+import { isCrossOriginMutation, securityHeadersFor } from "./security";
 
 const host = "razem.example.pl";
 const cases: [string, string, Record<string, string>, boolean][] = [
@@ -17,5 +17,13 @@ const cases: [string, string, Record<string, string>, boolean][] = [
 describe("cross-origin mutation check", () => {
   it.each(cases)("%s", (_name, method, headers, rejected) => {
     expect(isCrossOriginMutation({ method, headers, host })).toBe(rejected);
+  });
+});
+
+describe("connect-src", () => {
+  it("allows only our own origin, plus UploadThing's ingest hosts when browsers upload there", () => {
+    const csp = (connectSrc?: string[]) => securityHeadersFor({ path: "/", nonce: "n", dev: false, connectSrc })["Content-Security-Policy"];
+    expect(csp()).toContain("connect-src 'self';");
+    expect(csp(["https://fra1.ingest.uploadthing.com"])).toContain("connect-src 'self' https://fra1.ingest.uploadthing.com;");
   });
 });

@@ -23,7 +23,7 @@ const PREVIEW_CSP = [
 ].join("; ");
 
 /** The headers for one response (pure, so it is tested without a server). */
-export function securityHeadersFor({ path, nonce, dev }: { path: string; nonce: string; dev: boolean }): Record<string, string> {
+export function securityHeadersFor({ path, nonce, dev, connectSrc = [] }: { path: string; nonce: string; dev: boolean; connectSrc?: string[] }): Record<string, string> {
   // Vite's dev client needs eval and inline modules; production never gets them.
   const scriptSrc = dev
     ? `'self' 'nonce-${nonce}' 'unsafe-eval'`
@@ -38,7 +38,8 @@ export function securityHeadersFor({ path, nonce, dev }: { path: string; nonce: 
         "style-src 'self' 'unsafe-inline'",
         "img-src 'self' data: blob:",
         "font-src 'self' data:",
-        `connect-src 'self'${dev ? " ws: wss:" : ""}`,
+        // Extra origins: UploadThing's ingest hosts when browsers upload there directly (ADR 0011).
+        `connect-src 'self'${connectSrc.map((s) => ` ${s}`).join("")}${dev ? " ws: wss:" : ""}`,
         "frame-ancestors 'none'",
         "base-uri 'self'",
         "form-action 'self'",
@@ -55,11 +56,11 @@ export function securityHeadersFor({ path, nonce, dev }: { path: string; nonce: 
 }
 
 /** Per-request CSP nonce plus the security headers every response carries. */
-export function securityHeaders({ dev }: { dev: boolean }) {
+export function securityHeaders({ dev, connectSrc = [] }: { dev: boolean; connectSrc?: string[] }) {
   return (req: Request, res: Response, next: NextFunction) => {
     const nonce = crypto.randomBytes(16).toString("base64");
     res.locals.cspNonce = nonce;
-    for (const [name, value] of Object.entries(securityHeadersFor({ path: req.path, nonce, dev }))) res.setHeader(name, value);
+    for (const [name, value] of Object.entries(securityHeadersFor({ path: req.path, nonce, dev, connectSrc }))) res.setHeader(name, value);
     next();
   };
 }

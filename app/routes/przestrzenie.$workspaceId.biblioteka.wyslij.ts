@@ -10,14 +10,12 @@
 // Outside the _app layout: no page shell; the session is still checked on every request.
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { getCurrentUser } from "~/modules/auth/session.server";
-import { FILE_TYPES, MB } from "~/modules/library/file-types";
+import { MB } from "~/modules/library/file-types";
 import { jsonResponse } from "~/modules/library/library-http.server";
 import { noteSchema } from "~/modules/library/library.schema";
-import { addUploadedFile, addVersion, discardStored, findActiveDocument, requireFolder, requireLibrary } from "~/modules/library/library.server";
-import { lockedByOthersIn } from "~/modules/library/lock.server";
-import { drainBody, receiveUpload, UploadError } from "~/modules/library/upload.server";
+import { discardStored, requireLibrary } from "~/modules/library/library.server";
+import { drainBody, prepareUpload, receiveUpload, recordStoredFile, uploadActionFor, UploadError } from "~/modules/library/upload.server";
 import { libraryUrls } from "~/modules/library/library-urls";
-import { extensionOf } from "~/modules/library/file-types";
 import { getFileStore } from "~/modules/storage/storage.server";
 import { getEnv } from "~/utils/env.server";
 import { requestMeta } from "~/utils/request.server";
@@ -36,44 +34,26 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return jsonResponse({ ok: false, error: "library.upload.signedOut" }, 401);
   }
   const url = new URL(request.url);
-  const documentId = url.searchParams.get("dokument");
-  const folderId = url.searchParams.get("folder") || null;
+  const documentId = url.searchParams.get("dokument") || null;
+  const target = { documentId, folderId: documentId ? null : url.searchParams.get("folder") || null };
   const ip = requestMeta(request, context).ip;
   let storedKey: string | null = null;
   try {
-    const lib = await requireLibrary(user, params.workspaceId ?? "", documentId ? "editContent" : "addContent", ip);
-    const target = documentId ? await findActiveDocument(lib.workspaceId, documentId) : null;
-    if (!target && folderId) await requireFolder(lib.workspaceId, folderId);
-    // Checked out by someone else: a new version of it is refused now, a same-named upload into
-    // its folder as soon as the name arrives (the transaction checks again for a lock taken meanwhile).
-    if (target?.lockedById && target.lockedById !== user.id) {
-      throw new UploadError(409, "library.lock.lockedBy", { name: target.name, person: target.lockedBy?.name ?? "—" });
-    }
-    const lockedHere = target ? [] : await lockedByOthersIn(lib.workspaceId, folderId, user.id);
-
-    const upload = await receiveUpload(request, {
-      store: getFileStore(),
-      maxBytes,
-      beforeStore: ({ name, ext }) => {
-        if (target && FILE_TYPES[ext].mime !== target.mimeType) {
-          throw new UploadError(409, "library.version.typeMismatch", { name: target.name, ext: extensionOf(target.name).toUpperCase() });
-        }
-        const locked = lockedHere.find((d) => d.name.toLocaleLowerCase("pl") === name.toLocaleLowerCase("pl"));
-        if (locked) throw new UploadError(409, "library.lock.lockedBy", { name: locked.name, person: locked.person });
-      },
-    });
+    const lib = await requireLibrary(user, params.workspaceId ?? "", uploadActionFor(target), ip);
+    // The target exists, is not checked out by someone else, and — as soon as the name arrives —
+    // the type fits and no same-named file there is checked out (the transaction checks again).
+    const prepared = await prepareUpload(lib, target);
+    const upload = await receiveUpload(request, { store: getFileStore(), maxBytes, beforeStore: (file) => prepared.check(file) });
     storedKey = upload.file.stored.key;
     const note = noteSchema.safeParse(upload.fields.note ?? "");
     if (!note.success) {
       await discardStored(storedKey);
       return jsonResponse({ ok: false, error: note.error.issues[0]?.message ?? "validation.invalid" }, 400);
     }
-    const result = target ? await addVersion(lib, target.id, upload.file, note.data) : await addUploadedFile(lib, folderId, upload.file, note.data);
-    if (!result.ok) {
-      await discardStored(storedKey);
-      return jsonResponse({ ok: false, error: result.error }, result.status);
-    }
+    // Records the version; a refusal or failure removes the stored content itself.
     storedKey = null;
+    const result = await recordStoredFile(lib, prepared.target, upload.file, note.data);
+    if (!result.ok) return jsonResponse({ ok: false, error: result.error }, result.status);
     return jsonResponse(
       { ok: true, documentId: result.documentId, number: result.number, created: result.created, name: result.name, url: libraryUrls.file(lib.workspaceId, result.documentId) },
       result.created ? 201 : 200,

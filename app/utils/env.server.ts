@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { decodeUploadThingToken } from "~/modules/storage/uploadthing-token.server";
 
 /** Every environment variable Razem reads; documented in the README's configuration table. */
 const envSchema = z.object({
@@ -23,6 +24,16 @@ const envSchema = z.object({
   STORAGE_DIR: z.string().default("./data/files"),
   /** Largest file accepted by the document library, in megabytes (1 MB = 1024 × 1024 bytes). */
   UPLOAD_MAX_MB: z.coerce.number().int("UPLOAD_MAX_MB must be a whole number of megabytes").min(1).max(10_240).default(200),
+  /** `off`: this process runs no scheduler (reminders, notification e-mails, recurring tasks). */
+  SCHEDULER: z.enum(["on", "off"], { message: "SCHEDULER must be on or off" }).default("on"),
+  /** Set: file contents go to UploadThing (cloud) instead of STORAGE_DIR; see docs/decisions/0011. */
+  UPLOADTHING_TOKEN: z
+    .string()
+    .refine(
+      (token) => decodeUploadThingToken(token) !== null,
+      "UPLOADTHING_TOKEN must be the token from the UploadThing dashboard (API Keys): base64 of {apiKey: \"sk_…\", appId, regions}",
+    )
+    .optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & { appUrl: string; cookieSecure: boolean };

@@ -129,6 +129,8 @@ export const library: Record<keyof typeof pl, string> = {
   "library.upload.forbidden": "You may not add files in this workspace.",
   "library.upload.notFound": "The folder or file no longer exists. Reload the page.",
   "library.upload.failed": "The file could not be uploaded (error {status}). Please try again.",
+  "library.upload.failedServer": "The file arrived but could not be saved in the library. Please try again.",
+  "library.upload.failedCloud": "The file could not be sent to the file store. Please try again.",
 
   "library.version.typeMismatch": "A new version of “{name}” must be a file of the same type ({ext}). Upload a different file as a new document.",
   "library.version.alreadyCurrent": "Version {number} is already the current version.",

@@ -128,6 +128,8 @@ export const library = {
   "library.upload.forbidden": "Nie masz uprawnień do dodawania plików w tej przestrzeni.",
   "library.upload.notFound": "Folder albo plik już nie istnieje. Odśwież stronę.",
   "library.upload.failed": "Nie udało się wysłać pliku (błąd {status}). Spróbuj ponownie.",
+  "library.upload.failedServer": "Plik dotarł, ale nie udało się go zapisać w bibliotece. Spróbuj ponownie.",
+  "library.upload.failedCloud": "Nie udało się wysłać pliku do magazynu plików. Spróbuj ponownie.",
 
   "library.version.typeMismatch": "Nowa wersja pliku „{name}” musi być plikiem tego samego typu ({ext}). Inny plik wyślij jako nowy dokument.",
   "library.version.alreadyCurrent": "Wersja {number} jest już bieżącą wersją.",

@@ -6,6 +6,7 @@ import { pageInfo } from "~/modules/admin/pagination";
 import { notFound } from "~/modules/auth/authorize.server";
 import { requireUser } from "~/modules/auth/session.server";
 import { allowedWorkspaceActions, type WorkspaceAction } from "~/modules/workspaces/workspaces.policy";
+import { uploadMode } from "~/modules/storage/storage.server";
 import { getEnv } from "~/utils/env.server";
 import { fieldErrors, formToObject } from "~/utils/forms";
 import { requestMeta } from "~/utils/request.server";
@@ -14,12 +15,13 @@ import { allowedDocumentActions } from "./document.policy";
 import { MB } from "./file-types";
 import { childFolders, compareNames, folderPath } from "./library-tree";
 import { libraryUrls } from "./library-urls";
-import { libraryActionSchema, pageQuerySchema, parseListQuery, restoreVersionSchema, trashItemSchema } from "./library.schema";
+import { listDocumentAuthors, listFolderPage } from "./folder-listing.server";
+import { hasFilters, type FolderFilters } from "./library-filters";
+import { libraryActionSchema, pageQuerySchema, parseFolderFilters, parseListQuery, restoreVersionSchema, trashItemSchema } from "./library.schema";
 import {
   createFolder,
   getDocument,
   LIST_PAGE_SIZE,
-  listFolderDocuments,
   listFolders,
   listTrash,
   moveItem,
@@ -68,14 +70,24 @@ export type LibraryPermissions = ReturnType<typeof permissions>;
 
 const treeOf = (folders: { id: string; name: string; parentId: string | null }[]) => folders.map((f) => ({ id: f.id, name: f.name, parentId: f.parentId }));
 
-/** A folder view (the root when `folderId` is null): a fixed number of queries whatever the depth. */
+/**
+ * A folder view (the root when `folderId` is null): a fixed number of queries whatever the depth
+ * and whatever the filters. Filters (type, author, review status) narrow the files; while any is
+ * on, subfolders are not listed (they have no type, author or status to match).
+ */
 export async function loadFolderPage(args: LoaderFunctionArgs, folderId: string | null) {
   const lib = await libraryFor(args, "view");
-  const query = parseListQuery(new URL(args.request.url).searchParams);
-  const [folders, documents] = await Promise.all([listFolders(lib.workspaceId), listFolderDocuments(lib.workspaceId, folderId, query)]);
+  const params = new URL(args.request.url).searchParams;
+  const query = parseListQuery(params);
+  const [folders, authors] = await Promise.all([listFolders(lib.workspaceId), listDocumentAuthors(lib.workspaceId)]);
   const folder = folderId ? folders.find((f) => f.id === folderId) : null;
   if (folderId && !folder) notFound();
-  let subfolders = query.page === 1 ? childFolders(folders, folderId) : [];
+  const requested = parseFolderFilters(params);
+  // An author who has no files here (or an id from elsewhere) is no filter, like any unknown value.
+  const filters: FolderFilters = { ...requested, author: authors.some((a) => a.id === requested.author) ? requested.author : null };
+  const filtered = hasFilters(filters);
+  const documents = await listFolderPage(lib.workspaceId, folderId, query, filters);
+  let subfolders = query.page === 1 && !filtered ? childFolders(folders, folderId) : [];
   if (query.sort === "name" && query.dir === "desc") subfolders = [...subfolders].reverse();
   else if (query.sort === "updated") subfolders = [...subfolders].sort((a, b) => (b.updatedAt.getTime() - a.updatedAt.getTime()) * (query.dir === "asc" ? -1 : 1) || compareNames(a.name, b.name));
   return {
@@ -97,9 +109,14 @@ export async function loadFolderPage(args: LoaderFunctionArgs, folderId: string 
     page: pageInfo(query.page, documents.total, LIST_PAGE_SIZE),
     sort: query.sort,
     dir: query.dir,
+    filters,
+    filtered,
+    authors,
     tree: treeOf(folders),
     can: permissions(lib),
     maxBytes: getEnv().UPLOAD_MAX_MB * MB,
+    /** "uploadthing": the browser sends files straight to UploadThing (useUploads). */
+    uploadMode: uploadMode(),
     trashDays: TRASH_RETENTION_DAYS,
   };
 }

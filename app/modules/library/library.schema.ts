@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { STATUS_FILTERS, TYPE_FILTERS, type FolderFilters } from "./library-filters";
 
 // Messages are translation keys ("key|{vars}"), translated next to the field.
 const tooLong = (max: number) => `validation.tooLong|${JSON.stringify({ max })}`;
@@ -78,6 +79,24 @@ export type ListQuery = { sort: SortField; dir: SortDir; page: number };
 export function parseListQuery(params: URLSearchParams): ListQuery {
   const q = listQuerySchema.parse(Object.fromEntries(params));
   return { sort: q.sort, dir: q.dir ?? (q.sort === "name" ? "asc" : "desc"), page: q.page };
+}
+
+/**
+ * The folder view's filters from the URL (`?typ=pdf&autor=<id>&status=APPROVED`): anything
+ * unknown or malformed is simply no filter, never an error. Whether an author id belongs to this
+ * workspace is checked by the page against its list of authors.
+ */
+export const folderFiltersSchema = z.object({
+  typ: z.enum(TYPE_FILTERS).optional().catch(undefined),
+  autor: idSchema.optional().catch(undefined),
+  status: z.enum(STATUS_FILTERS).optional().catch(undefined),
+});
+
+export function parseFolderFilters(params: URLSearchParams): FolderFilters {
+  // A repeated parameter counts once (the first), as the selects send one value each.
+  const first = (name: string) => params.get(name) ?? undefined;
+  const q = folderFiltersSchema.parse({ typ: first("typ"), autor: first("autor"), status: first("status") });
+  return { type: q.typ ?? null, author: q.autor ?? null, status: q.status ?? null };
 }
 
 export const pageQuerySchema = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) });

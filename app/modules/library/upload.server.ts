@@ -2,13 +2,23 @@
 //   request.body → busboy → size limit → content sniffer → FileStore.put (hash + temp file + rename)
 // Memory stays flat whatever the file size: every stage has backpressure and nothing keeps more
 // than the first 4 KiB (for the magic-byte check). On any failure the partial file is removed.
-import { Transform, pipeline, type Readable, type TransformCallback } from "node:stream";
+//
+// Whatever the way in — this stream, or a browser upload straight to UploadThing that its
+// callback reports (uploadthing-router.server.ts) — a stored file becomes a document version
+// through the same functions below: prepareUpload (target, locks, type, before any byte) and
+// recordStoredFile (new document or next version, refusals remove the stored content).
+import { Transform, Writable, pipeline, type Readable, type TransformCallback } from "node:stream";
+import { pipeline as pipelineAsync } from "node:stream/promises";
 import busboy from "busboy";
 import type { MessageKey } from "~/locales";
+import type { WorkspaceAction } from "~/modules/workspaces/workspaces.policy";
+import { HashingCounter } from "~/modules/storage/local-disk-store.server";
 import type { FileStore, StoredFile } from "~/modules/storage/storage.server";
 import { extensionOf, isAllowedExtension, ALLOWED_LIST, FILE_TYPES, MB, type AllowedExtension } from "./file-types";
 import { ContentMismatch, ContentSniffer } from "./sniff.server";
 import { cleanUploadName } from "./library.schema";
+import { addUploadedFile, addVersion, discardStored, findActiveDocument, requireFolder, type Library, type UploadResult } from "./library.server";
+import { lockedByOthersIn } from "./lock.server";
 
 /** A refusal with an HTTP status and a translatable message for the uploader. */
 export class UploadError extends Error {
@@ -224,4 +234,83 @@ export async function drainBody(request: Request, limit: number): Promise<void> 
   } catch {
     /* the client went away */
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// From a stored file to a document version (shared by every way a file arrives)
+
+/** Where an upload goes: a new version of `documentId`, or into `folderId` (the root when null). */
+export type UploadTarget = { folderId: string | null; documentId: string | null };
+
+/** A new version needs "editContent", a file into a folder "addContent". */
+export function uploadActionFor(target: UploadTarget): WorkspaceAction {
+  return target.documentId ? "editContent" : "addContent";
+}
+
+export type PreparedUpload = {
+  target: UploadTarget;
+  /** The file a new version is for (null: into a folder). */
+  document: { id: string; name: string; mimeType: string } | null;
+  /** Throws an UploadError (409) when a file of this name and type may not go here now. */
+  check(file: { name: string; ext: AllowedExtension }): void;
+};
+
+/**
+ * Checks the target before any byte is stored: the file or folder exists in this workspace (404),
+ * the file is not checked out by someone else, and — once the name is known (`check`) — the type
+ * of a new version matches and no same-named file in the folder is checked out by someone else.
+ * The database transaction checks locks and types again when the version is recorded.
+ */
+export async function prepareUpload(lib: Library, target: UploadTarget): Promise<PreparedUpload> {
+  const document = target.documentId ? await findActiveDocument(lib.workspaceId, target.documentId) : null;
+  if (!document && target.folderId) await requireFolder(lib.workspaceId, target.folderId);
+  if (document?.lockedById && document.lockedById !== lib.user.id) {
+    throw new UploadError(409, "library.lock.lockedBy", { name: document.name, person: document.lockedBy?.name ?? "—" });
+  }
+  const lockedHere = document ? [] : await lockedByOthersIn(lib.workspaceId, target.folderId, lib.user.id);
+  return {
+    target: { folderId: document ? null : target.folderId, documentId: document?.id ?? null },
+    document: document ? { id: document.id, name: document.name, mimeType: document.mimeType } : null,
+    check({ name, ext }) {
+      if (document && FILE_TYPES[ext].mime !== document.mimeType) {
+        throw new UploadError(409, "library.version.typeMismatch", { name: document.name, ext: extensionOf(document.name).toUpperCase() });
+      }
+      const locked = lockedHere.find((d) => d.name.toLocaleLowerCase("pl") === name.toLocaleLowerCase("pl"));
+      if (locked) throw new UploadError(409, "library.lock.lockedBy", { name: locked.name, person: locked.person });
+    },
+  };
+}
+
+/**
+ * Records a stored file: the next version of the target document, or a new document in the target
+ * folder (a same-named file there gets a new version). When the database refuses (name clash, type
+ * mismatch, locked meanwhile) or fails, the stored content is removed: nothing is left orphaned.
+ */
+export async function recordStoredFile(lib: Library, target: UploadTarget, file: ReceivedFile, note: string | null): Promise<UploadResult> {
+  let result: UploadResult;
+  try {
+    result = target.documentId ? await addVersion(lib, target.documentId, file, note) : await addUploadedFile(lib, target.folderId, file, note);
+  } catch (error) {
+    await discardStored(file.stored.key);
+    throw error;
+  }
+  if (!result.ok) await discardStored(file.stored.key);
+  return result;
+}
+
+/**
+ * Reads stored content back through the same size limit and content check as a streamed upload,
+ * for files that reached the store without passing through this server (browser → UploadThing).
+ * Returns the real size and SHA-256; throws an UploadError (413/415) when the content is refused.
+ */
+export async function verifyStoredContent(store: FileStore, key: string, name: string, ext: AllowedExtension, maxBytes: number): Promise<{ size: number; sha256: string }> {
+  const counter = new HashingCounter();
+  const sink = new Writable({ write: (_chunk, _enc, done) => done() });
+  try {
+    await pipelineAsync(await store.open(key), new SizeLimit(maxBytes), new ContentSniffer(ext), counter, sink);
+  } catch (error) {
+    if (error instanceof ContentMismatch) throw new UploadError(415, "library.upload.contentMismatch", { name, type: ext.toUpperCase(), detected: error.detected });
+    throw error;
+  }
+  return { size: counter.size, sha256: counter.hash.digest("hex") };
 }

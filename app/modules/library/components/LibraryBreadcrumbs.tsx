@@ -2,16 +2,19 @@ import { Link } from "@remix-run/react";
 import { Anchor, Breadcrumbs, Text } from "@mantine/core";
 import { useT } from "~/utils/i18n-react";
 import { libraryUrls } from "../library-urls";
+import { dropTargetStyle, type DragMove } from "./useDragMove";
 
 type Props = {
   workspaceId: string;
   path: { id: string; name: string }[];
   /** The last crumb when it is not a folder (a file's name, "Kosz"). */
   current?: string;
+  /** Folder views: the crumbs above the current folder take dragged rows (move there). */
+  drag?: DragMove;
 };
 
 /** Biblioteka › Folder › Podfolder — the last crumb is the current page (not a link). */
-export function LibraryBreadcrumbs({ workspaceId, path, current }: Props) {
+export function LibraryBreadcrumbs({ workspaceId, path, current, drag }: Props) {
   const t = useT();
   const crumbs = [{ id: null as string | null, name: t("library.root") }, ...path];
   const lastIsPage = current === undefined;
@@ -27,7 +30,14 @@ export function LibraryBreadcrumbs({ workspaceId, path, current }: Props) {
               {c.name}
             </Text>
           ) : (
-            <Anchor key={c.id ?? "root"} component={Link} to={libraryUrls.folder(workspaceId, c.id)} size="sm">
+            <Anchor
+              key={c.id ?? "root"}
+              component={Link}
+              to={libraryUrls.folder(workspaceId, c.id)}
+              size="sm"
+              {...drag?.targetProps(c)}
+              style={drag?.isOver(c) ? { ...dropTargetStyle, borderRadius: 4, padding: "2px 4px", margin: "-2px -4px" } : undefined}
+            >
               {c.name}
             </Anchor>
           );

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useState, type CSSProperties } from "react";
 import { Link, useLocation } from "@remix-run/react";
 import { ActionIcon, Anchor, Card, Group, Menu, Stack, Table, Text, UnstyledButton } from "@mantine/core";
 import { IconArrowsMove, IconChevronDown, IconChevronUp, IconDotsVertical, IconDownload, IconFolderOpen, IconLock, IconPencil, IconSelector, IconTrash } from "@tabler/icons-react";
@@ -14,6 +14,7 @@ import { FileIcon, FolderIcon, kindLabelKey } from "./FileIcon";
 import { MoveDialog, RenameDialog, TrashDialog, type LibraryItem } from "./ItemDialogs";
 import { StatusBadge } from "./StatusBadge";
 import { afterMenuCloses } from "./ItemDialogs";
+import { dropTargetStyle, type DragMove } from "./useDragMove";
 
 export type FolderRowData = { id: string; name: string; updatedAt: string | Date; author: string };
 export type DocumentRowData = {
@@ -40,6 +41,8 @@ type Props = {
   tree: FolderLike[];
   can: { edit: boolean; delete: boolean };
   trashDays: number;
+  /** Drag-and-drop moving (rows draggable, folder rows take drops) for people who may edit. */
+  drag?: DragMove;
 };
 
 /** Column header that sorts by its column; says how it is sorted now (aria-sort). */
@@ -67,8 +70,14 @@ function SortHeader({ field, label, sort, dir }: { field: SortField; label: Mess
 
 type Dialog = { type: "rename" | "move" | "trash"; item: LibraryItem } | null;
 
+/** A row being moved is dimmed; a folder row under a dragged item is highlighted. */
+function rowStyle(drag: DragMove | undefined, id: string, { over = false, draggable = true }: { over?: boolean; draggable?: boolean }): CSSProperties | undefined {
+  if (!drag?.enabled) return undefined;
+  return { ...(draggable ? { cursor: "grab" } : {}), ...(over ? dropTargetStyle : {}), ...(drag.movingId === id ? { opacity: 0.5 } : {}) };
+}
+
 /** Subfolders first, then files; every row has a labelled actions menu (keyboard: Enter, arrows, Esc). */
-export function LibraryTable({ workspaceId, folderId, folderName, subfolders, documents, sort, dir, tree, can, trashDays }: Props) {
+export function LibraryTable({ workspaceId, folderId, folderName, subfolders, documents, sort, dir, tree, can, trashDays, drag }: Props) {
   const t = useT();
   const locale = useLocale();
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -140,7 +149,12 @@ export function LibraryTable({ workspaceId, folderId, folderName, subfolders, do
           </Table.Thead>
           <Table.Tbody>
             {subfolders.map((f) => (
-              <Table.Tr key={`f-${f.id}`}>
+              <Table.Tr
+                key={`f-${f.id}`}
+                {...drag?.sourceProps({ kind: "folder", id: f.id, name: f.name })}
+                {...drag?.targetProps({ id: f.id, name: f.name })}
+                style={rowStyle(drag, f.id, { over: drag?.isOver({ id: f.id, name: f.name }) })}
+              >
                 <Table.Th scope="row" fw={500}>
                   <Group gap="xs" wrap="nowrap">
                     <FolderIcon />
@@ -162,7 +176,11 @@ export function LibraryTable({ workspaceId, folderId, folderName, subfolders, do
               </Table.Tr>
             ))}
             {documents.map((d) => (
-              <Table.Tr key={`d-${d.id}`}>
+              <Table.Tr
+                key={`d-${d.id}`}
+                {...(d.lock && !d.lock.mine ? {} : drag?.sourceProps({ kind: "document", id: d.id, name: d.name }))}
+                style={rowStyle(drag, d.id, { draggable: !d.lock || d.lock.mine })}
+              >
                 <Table.Th scope="row" fw={500}>
                   <Group gap="xs" wrap="nowrap">
                     <FileIcon mimeType={d.mimeType} />

@@ -1,12 +1,15 @@
 // Browser side of uploads: one XMLHttpRequest per file (fetch cannot report upload progress),
 // two at a time, with progress, speed and cancel. Files that are too large or of a type the
-// server refuses anyway are stopped here, before a single byte is sent.
+// server refuses anyway are stopped here, before a single byte is sent. When the page says files
+// are stored at UploadThing, each file goes there directly instead (useUploadThingUploads.ts),
+// with the same rows, progress, speed, cancel and answers.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useRevalidator } from "@remix-run/react";
 import { translateMessage } from "~/utils/i18n";
 import { useLocale, useT } from "~/utils/i18n-react";
 import { ALLOWED_LIST, extensionOf, isAllowedExtension, MB } from "../file-types";
 import { formatBytes } from "../format";
+import { startUploadThingUpload, useUploadThingMode } from "./useUploadThingUploads";
 
 export type UploadStatus = "queued" | "uploading" | "processing" | "done" | "error" | "cancelled";
 
@@ -44,7 +47,9 @@ export function useUploads({ url, maxBytes, note, onSettled }: Options) {
   const revalidator = useRevalidator();
   const [items, setItems] = useState<UploadItem[]>([]);
   const files = useRef(new Map<string, File>());
-  const requests = useRef(new Map<string, XMLHttpRequest>());
+  /** Running uploads: an XMLHttpRequest, or a direct upload to UploadThing (both can abort). */
+  const requests = useRef(new Map<string, { abort(): void }>());
+  const direct = useUploadThingMode();
   const target = useRef({ url, note });
   target.current = { url, note };
   const [announcement, setAnnouncement] = useState("");
@@ -78,8 +83,6 @@ export function useUploads({ url, maxBytes, note, onSettled }: Options) {
     (item: UploadItem) => {
       const file = files.current.get(item.id);
       if (!file) return;
-      const xhr = new XMLHttpRequest();
-      requests.current.set(item.id, xhr);
       let sample = { time: performance.now(), loaded: 0 };
       let speed = 0;
       const finish = (patch: Partial<UploadItem>) => {
@@ -87,17 +90,39 @@ export function useUploads({ url, maxBytes, note, onSettled }: Options) {
         files.current.delete(item.id);
         update(item.id, patch);
       };
-      xhr.upload.onprogress = (event) => {
+      const progress = (loaded: number, total: number) => {
         const now = performance.now();
         const elapsed = (now - sample.time) / 1000;
         if (elapsed >= 0.25) {
-          const current = (event.loaded - sample.loaded) / elapsed;
+          const current = (loaded - sample.loaded) / elapsed;
           speed = speed ? speed * 0.7 + current * 0.3 : current;
-          sample = { time: now, loaded: event.loaded };
+          sample = { time: now, loaded };
         }
-        const total = event.lengthComputable ? event.total : file.size;
-        update(item.id, { loaded: event.loaded, total, speed, status: event.loaded >= total ? "processing" : "uploading" });
+        update(item.id, { loaded, total, speed, status: loaded >= total ? "processing" : "uploading" });
       };
+      const failed = (message: string) => {
+        finish({ status: "error", message });
+        setAnnouncement(t("library.upload.announceError", { name: item.name, error: message }));
+      };
+      if (direct) {
+        const upload = startUploadThingUpload(target.current.url, file, target.current.note, {
+          onProgress: (loaded) => progress(loaded, file.size),
+          onDone: (body) => {
+            if (!body.ok) return failed(translateMessage(t, body.error) ?? t("library.upload.failedServer"));
+            const message = body.created ? t("library.upload.doneNew") : t("library.upload.doneVersion", { number: body.number });
+            finish({ status: "done", message, loaded: item.total, result: { documentId: body.documentId, number: body.number, created: body.created, url: body.url } });
+            setAnnouncement(t("library.upload.announceDone", { name: item.name }));
+          },
+          onError: (key) => failed(translateMessage(t, key) ?? t("library.upload.failedServer")),
+          onCancel: () => finish({ status: "cancelled", message: t("library.upload.cancelled") }),
+        });
+        requests.current.set(item.id, upload);
+        update(item.id, { status: "uploading" });
+        return;
+      }
+      const xhr = new XMLHttpRequest();
+      requests.current.set(item.id, xhr);
+      xhr.upload.onprogress = (event) => progress(event.loaded, event.lengthComputable ? event.total : file.size);
       xhr.onload = () => {
         const body = (xhr.response ?? null) as { ok?: boolean; error?: string; documentId?: string; number?: number; created?: boolean; url?: string } | null;
         if (xhr.status >= 200 && xhr.status < 300 && body?.ok) {
@@ -133,7 +158,7 @@ export function useUploads({ url, maxBytes, note, onSettled }: Options) {
       update(item.id, { status: "uploading" });
       xhr.send(body);
     },
-    [update, t, maxBytes],
+    [update, t, maxBytes, direct],
   );
 
   // Keep CONCURRENCY uploads running while any are queued.
