@@ -18,7 +18,6 @@ import type { WorkspaceAction } from "~/modules/workspaces/workspaces.policy";
 import { getFileStore, StoredFileMissing } from "~/modules/storage/storage.server";
 import { extensionOf, isTextPreviewable } from "./file-types";
 import { descendantIds, folderPath, type FolderLike } from "./library-tree";
-import type { ListQuery } from "./library.schema";
 import { auditLockReleasedByVersionTx, checkDocumentTx, documentState, enforceDocument, lockedInFoldersTx, type Refusal } from "./lock.server";
 import { cancelReviewForNewVersionTx } from "./review.server";
 import type { ReceivedFile } from "./upload.server";
@@ -68,41 +67,6 @@ export async function listFolders(workspaceId: string): Promise<FolderRow[]> {
 export async function requireFolder(workspaceId: string, folderId: string, client: Tx | typeof db = db) {
   const folder = await client.folder.findFirst({ where: { id: folderId, workspaceId, deletedAt: null } });
   return folder ?? notFound();
-}
-
-const documentListSelect = {
-  id: true,
-  name: true,
-  mimeType: true,
-  size: true,
-  status: true,
-  currentVersion: true,
-  updatedAt: true,
-  createdBy: { select: { name: true } },
-  lockedById: true,
-  lockedAt: true,
-  lockedBy: { select: { name: true } },
-} as const;
-
-function documentOrder(query: ListQuery): Prisma.DocumentOrderByWithRelationInput[] {
-  const field = query.sort === "name" ? "nameKey" : query.sort === "updated" ? "updatedAt" : "size";
-  return [{ [field]: query.dir }, { id: "asc" }];
-}
-
-/** One page of a folder's files (index: workspaceId, folderId, deletedAt, nameKey): two queries. */
-export async function listFolderDocuments(workspaceId: string, folderId: string | null, query: ListQuery) {
-  const where: Prisma.DocumentWhereInput = { workspaceId, folderId, deletedAt: null };
-  const [total, rows] = await Promise.all([
-    db.document.count({ where }),
-    db.document.findMany({
-      where,
-      orderBy: documentOrder(query),
-      select: documentListSelect,
-      skip: (query.page - 1) * LIST_PAGE_SIZE,
-      take: LIST_PAGE_SIZE,
-    }),
-  ]);
-  return { total, rows: rows.map((r) => ({ ...r, size: Number(r.size) })) };
 }
 
 /** A live file of this workspace with its history (newest first), or 404. */
