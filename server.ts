@@ -60,7 +60,26 @@ app.use(
 export const httpServer = createServer(app);
 httpServer.listen(env.PORT, env.HOST, () => {
   log("info", "Razem is listening", { url: env.appUrl, port: env.PORT, dev });
+  void startBackgroundScheduler();
 });
+
+// Reminders, notification e-mails and recurring tasks: one tick a minute, never overlapping; all
+// its state is in the database, so a restart catches up (docs/decisions/0013). SCHEDULER=off: none.
+const schedulerEnabled = env.SCHEDULER !== "off";
+let scheduler: { stop(): Promise<void> } | undefined;
+async function startBackgroundScheduler() {
+  if (!schedulerEnabled) return log("info", "scheduler disabled (SCHEDULER=off)");
+  try {
+    // From the app build, like maintenance: one copy of the app and its Prisma client.
+    type Start = typeof import("./app/modules/reminders/scheduler.server").startScheduler;
+    const entry = (typeof build === "function" ? await build() : build).entry.module as { startScheduler?: Start };
+    const startScheduler = entry.startScheduler;
+    if (!startScheduler) throw new Error("the app build exports no startScheduler");
+    if (!closing) scheduler = startScheduler({ intervalMs: 60_000, log });
+  } catch (error) {
+    log("error", "scheduler failed to start", { error: error instanceof Error ? error.message : String(error) });
+  }
+}
 
 // Housekeeping (trash retention, expired sessions): shortly after start, then every 6 hours.
 async function maintenance() {
@@ -99,7 +118,9 @@ async function shutdown(signal: string) {
   log("info", "shutting down", { signal });
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
+  const schedulerStopped = scheduler?.stop();
   httpServer.close(async () => {
+    await schedulerStopped;
     if (typeof build !== "function") {
       const entry = build.entry.module as { shutdown?: () => Promise<void> };
       await entry.shutdown?.();

@@ -8,6 +8,8 @@ import { NonceProvider } from "~/utils/nonce";
 import { disconnectDatabase } from "~/utils/db.server";
 export { runMaintenance } from "~/utils/maintenance.server";
 export { runSearchIndexing } from "~/modules/search/indexing.server";
+export { startScheduler } from "~/modules/reminders/scheduler.server";
+import { settleDirectUploads } from "~/modules/library/uploadthing-router.server";
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;
@@ -21,6 +23,8 @@ declare module "@remix-run/node" {
 
 /** Called by server.ts on SIGTERM after the HTTP server has drained. */
 export async function shutdown() {
+  // An UploadThing callback still recording its file finishes before the database closes.
+  await settleDirectUploads();
   await disconnectDatabase();
 }
 

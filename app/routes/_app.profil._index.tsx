@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Badge, Button, Card, Group, PasswordInput, Select, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Anchor, Badge, Button, Card, Group, PasswordInput, Select, Stack, Text, TextInput, Title } from "@mantine/core";
 import { ErrorPage } from "~/components/ErrorPage";
 import { NewPasswordFields } from "~/components/NewPasswordFields";
 import { changePassword } from "~/modules/auth/auth.server";
@@ -59,6 +59,9 @@ export default function Profile() {
   return (
     <Stack maw={640} gap="lg">
       <Title order={1}>{t("profile.title")}</Title>
+      <Anchor component={Link} to="/profil/powiadomienia">
+        {t("reminders.profileLink")}
+      </Anchor>
       <Card withBorder padding="lg" component="section" aria-labelledby="details">
         <Title order={2} fz="h4" id="details" mb="sm">
           {t("profile.details")}

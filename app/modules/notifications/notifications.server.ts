@@ -35,6 +35,8 @@ export async function notify(input: NotificationInput, client: Tx | typeof db = 
       url: input.url,
       entityType: input.entityType ?? null,
       entityId: input.entityId ?? null,
+      // Waiting for e-mail delivery (reminders/email-delivery.server.ts decides: now, digest or off).
+      emailState: "PENDING",
     })),
   });
   return result.count;
