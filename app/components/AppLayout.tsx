@@ -17,6 +17,7 @@ import {
   IconBulb,
   IconCalendarEvent,
   IconChecklist,
+  IconBellCog,
   IconDeviceDesktop,
   IconFolders,
   IconHome,
@@ -146,6 +147,9 @@ function UserMenu({ user }: { user: ShellUser }) {
         <Menu.Label>{user.email}</Menu.Label>
         <Menu.Item component={Link} to="/profil" leftSection={<IconUser size={16} aria-hidden />}>
           {t("menu.profile")}
+        </Menu.Item>
+        <Menu.Item component={Link} to="/profil/powiadomienia" leftSection={<IconBellCog size={16} aria-hidden />}>
+          {t("reminders.title")}
         </Menu.Item>
         <Menu.Item component={Link} to="/profil/sesje" leftSection={<IconDeviceDesktop size={16} aria-hidden />}>
           {t("menu.sessions")}
