@@ -10,6 +10,7 @@ import { hashPassword } from "~/modules/auth/password.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { seedWorkspaces, type DemoWorkspaces } from "./demo-workspaces";
 import { seedDocuments } from "./demo-documents";
+import { seedTeams } from "./demo-teams";
 import {
   DEMO_ACCOUNTS,
   DEMO_INSTITUTIONS,
@@ -124,6 +125,7 @@ export async function seedDemo(): Promise<DemoResult> {
       const ctx: DemoContext = { institutions, people };
       ctx.workspaces = await seedWorkspaces(institutions, people, tx);
       await seedDocuments(ctx.workspaces, people, tx);
+      await seedTeams(ctx, tx);
       // Later issues add their steps here, each taking what it needs and `tx`, returning what it made.
       return ctx;
     },

@@ -89,6 +89,14 @@ export function canTask(actor: Actor, action: TaskAction, team: TeamAccess, peop
   }
 }
 
+/**
+ * Moving a team to the trash (and back): administrators and the coordinators who see it through
+ * one of their people (or because they formed it) — not the lead, whose team it is to run, not to remove.
+ */
+export function canTrashTeam(actor: Actor, team: TeamAccess): boolean {
+  return actor.isAdmin || team.coordinator;
+}
+
 /** Coordinators and administrators form teams. */
 export function canCreateTeam(actor: Actor): boolean {
   return actor.isAdmin || actor.institutionRole === "COORDINATOR";
