@@ -31,7 +31,9 @@ const labelsField = z
         return z.NEVER;
       }
       const key = label.toLocaleLowerCase("pl");
-      if (!seen.has(key)) (seen.add(key), out.push(label));
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(label);
     }
     if (out.length > LABELS_MAX) {
       ctx.addIssue({ code: "custom", message: `tasks.validation.tooManyLabels|${JSON.stringify({ max: LABELS_MAX })}` });

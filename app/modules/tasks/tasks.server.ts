@@ -254,6 +254,20 @@ export async function changeTaskStatus(
         },
         tx,
       );
+    } else {
+      // Same column, new place: still a change to shared work, so it is in the audit log.
+      await recordAudit(
+        {
+          actor: user,
+          action: "task.reorder",
+          entityType: "Task",
+          entityId: taskId,
+          summary: `#${before.number} ${before.title}`,
+          changes: { afterId: input.afterId ?? null },
+          ip: meta.ip,
+        },
+        tx,
+      );
     }
     return { ok: true as const, id: taskId, version: input.version + 1 };
   });
