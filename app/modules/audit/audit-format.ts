@@ -62,12 +62,39 @@ export const KNOWN_ACTIONS = [
   "library.document.review.return",
   "library.document.lock",
   "library.document.unlock",
+  "team.create",
+  "team.update",
+  "team.member.add",
+  "team.member.role",
+  "team.member.remove",
+  "team.status",
+  "team.trash",
+  "team.restore",
+  "task.create",
+  "task.update",
+  "task.status",
+  "task.reorder",
+  "task.checklist",
+  "task.delete",
+  "task.restore",
+  "task.comment.create",
+  "task.comment.update",
+  "task.comment.delete",
+  "task.link.add",
+  "task.link.remove",
+  "task.attachment.add",
+  "task.attachment.upload",
+  "task.attachment.remove",
+  "task.export",
+  "user.notifications.update",
+  "user.calendar.regenerate",
+  "user.calendar.revoke",
 ] as const;
 
 /** Families offered as "all of …" in the action filter; the URL value ends with a dot (prefix match). */
-export const ACTION_GROUPS = ["auth", "session", "user", "institution", "invitation", "workspace", "library", "comment", "permission", "audit"] as const;
+export const ACTION_GROUPS = ["auth", "session", "user", "institution", "invitation", "workspace", "library", "comment", "team", "task", "permission", "audit"] as const;
 
-export const KNOWN_ENTITY_TYPES = ["User", "Session", "Institution", "Invitation", "AuditLog", "Workspace", "Folder", "Document", "DocumentComment"] as const;
+export const KNOWN_ENTITY_TYPES = ["User", "Session", "Institution", "Invitation", "AuditLog", "Workspace", "Folder", "Document", "DocumentComment", "Team", "Task", "TaskComment"] as const;
 
 function label(t: Translate, key: string, fallback: string): string {
   return isMessageKey(key) ? t(key) : fallback;
