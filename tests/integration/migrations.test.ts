@@ -6,8 +6,9 @@ import os from "node:os";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
 import Database from "better-sqlite3";
-import { describe, expect, it } from "vitest";
-import { baseDbFile } from "../setup/paths";
+import { describe, expect, inject, it } from "vitest";
+
+const baseDbFile = inject("baseDbFile");
 
 // The full-text search index (app/modules/search) is hand-written SQL, not Prisma models: its
 // objects are named search_* (the FTS5 table's shadow tables too) and are checked separately.

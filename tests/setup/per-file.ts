@@ -3,11 +3,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import crypto from "node:crypto";
-import { afterAll, beforeEach } from "vitest";
-import { artifactsDir, baseDbFile } from "./paths";
+import { afterAll, beforeEach, inject } from "vitest";
+import { artifactsDir } from "./paths";
 
 const file = path.join(artifactsDir, `worker-${process.env.VITEST_POOL_ID ?? "0"}-${crypto.randomBytes(4).toString("hex")}.db`);
-fs.copyFileSync(baseDbFile, file);
+fs.copyFileSync(inject("baseDbFile"), file);
 process.env.DATABASE_URL = `file:${file}`;
 process.env.OUTBOX_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "razem-outbox-"));
 process.env.APP_URL = "http://razem.test";
