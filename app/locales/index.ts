@@ -11,6 +11,7 @@ import { teams as plTeams } from "./pl/teams";
 import { tasks as plTasks } from "./pl/tasks";
 import { taskViews as plTaskViews } from "./pl/taskViews";
 import { reminders as plReminders } from "./pl/reminders";
+import { recurrences as plRecurrences } from "./pl/recurrences";
 import { common as enCommon } from "./en/common";
 import { auth as enAuth } from "./en/auth";
 import { admin as enAdmin } from "./en/admin";
@@ -23,12 +24,13 @@ import { teams as enTeams } from "./en/teams";
 import { tasks as enTasks } from "./en/tasks";
 import { taskViews as enTaskViews } from "./en/taskViews";
 import { reminders as enReminders } from "./en/reminders";
+import { recurrences as enRecurrences } from "./en/recurrences";
 
-export const pl = { ...plCommon, ...plAuth, ...plAdmin, ...plAudit, ...plWorkspaces, ...plLibrary, ...plNotifications, ...plSearch, ...plTeams, ...plTasks, ...plTaskViews, ...plReminders };
+export const pl = { ...plCommon, ...plAuth, ...plAdmin, ...plAudit, ...plWorkspaces, ...plLibrary, ...plNotifications, ...plSearch, ...plTeams, ...plTasks, ...plTaskViews, ...plReminders, ...plRecurrences };
 export type MessageKey = keyof typeof pl;
 export type Dictionary = Record<MessageKey, string>;
 
-export const en: Dictionary = { ...enCommon, ...enAuth, ...enAdmin, ...enAudit, ...enWorkspaces, ...enLibrary, ...enNotifications, ...enSearch, ...enTeams, ...enTasks, ...enTaskViews, ...enReminders };
+export const en: Dictionary = { ...enCommon, ...enAuth, ...enAdmin, ...enAudit, ...enWorkspaces, ...enLibrary, ...enNotifications, ...enSearch, ...enTeams, ...enTasks, ...enTaskViews, ...enReminders, ...enRecurrences };
 
 export const LOCALES = ["pl", "en"] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -5,6 +5,7 @@ import { IconArrowLeft, IconLock } from "@tabler/icons-react";
 import { ErrorPage } from "~/components/ErrorPage";
 import type { MessageKey } from "~/locales";
 import { requireUser } from "~/modules/auth/session.server";
+import { recurrenceRights, recurrencesUrl } from "~/modules/tasks/recurrence.schema";
 import { teamUrls } from "~/modules/tasks/task-urls";
 import { loadTeamAccess } from "~/modules/teams/access.server";
 import { TeamKindText, TeamStatusBadge } from "~/modules/teams/components/TeamBadges";
@@ -27,6 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     /** The settings page has something for this person: the form, the members, or the trash. */
     canSettings: can.updateTeam || can.manageMembers || canTrash,
     adminAccess: user.isAdmin && access.role === null && !access.coordinator,
+    /** Periodic teams: the people who create tasks manage the recurring ones (read-only when closed). */
+    canRecurrences: recurrenceRights(user, team.kind, access).view,
   };
 }
 
@@ -38,7 +41,7 @@ function standingKey(access: { role: "LEAD" | "MEMBER" | null; coordinator: bool
 }
 
 export default function TeamLayout() {
-  const { team, access, can, canSettings, adminAccess } = useLoaderData<typeof loader>();
+  const { team, access, can, canSettings, adminAccess, canRecurrences } = useLoaderData<typeof loader>();
   const t = useT();
   const closed = isClosedTeam(team.status);
   const standing = standingKey(access, adminAccess);
@@ -46,6 +49,7 @@ export default function TeamLayout() {
     { to: teamUrls.team(team.id), label: "teams.tabs.overview", end: true },
     { to: teamUrls.board(team.id), label: "teams.tabs.board" },
     { to: teamUrls.tasks(team.id), label: "teams.tabs.tasks" },
+    ...(canRecurrences ? [{ to: recurrencesUrl(team.id), label: "recurrences.tab" as const }] : []),
     ...(canSettings ? [{ to: teamUrls.settings(team.id), label: "teams.tabs.settings" as const }] : []),
   ];
   return (

@@ -86,6 +86,11 @@ export const KNOWN_ACTIONS = [
   "task.attachment.upload",
   "task.attachment.remove",
   "task.export",
+  "task.recurrence.create",
+  "task.recurrence.update",
+  "task.recurrence.pause",
+  "task.recurrence.resume",
+  "task.recurrence.delete",
   "user.notifications.update",
   "user.calendar.regenerate",
   "user.calendar.revoke",
@@ -94,7 +99,7 @@ export const KNOWN_ACTIONS = [
 /** Families offered as "all of …" in the action filter; the URL value ends with a dot (prefix match). */
 export const ACTION_GROUPS = ["auth", "session", "user", "institution", "invitation", "workspace", "library", "comment", "team", "task", "permission", "audit"] as const;
 
-export const KNOWN_ENTITY_TYPES = ["User", "Session", "Institution", "Invitation", "AuditLog", "Workspace", "Folder", "Document", "DocumentComment", "Team", "Task", "TaskComment"] as const;
+export const KNOWN_ENTITY_TYPES = ["User", "Session", "Institution", "Invitation", "AuditLog", "Workspace", "Folder", "Document", "DocumentComment", "Team", "Task", "TaskComment", "TaskRecurrence"] as const;
 
 function label(t: Translate, key: string, fallback: string): string {
   return isMessageKey(key) ? t(key) : fallback;
