@@ -68,7 +68,7 @@ test("an English browser sees English before signing in", async ({ browser }) =>
 
 test("placeholders for later sections show a friendly empty state, and the shell works on a phone", async ({ page }) => {
   await signIn(page, admin.email, admin.password);
-  await page.getByRole("link", { name: "Zespoły" }).click();
+  await page.getByRole("link", { name: "Spotkania" }).click();
   await expect(page.getByText("Ta sekcja jest w przygotowaniu")).toBeVisible();
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/pulpit");
