@@ -15,7 +15,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { ColorSchemeScript, MantineProvider, mantineHtmlProps } from "@mantine/core";
+import { ColorSchemeScript, MantineProvider, mantineHtmlProps, mergeThemeOverrides, type MantineThemeOverride } from "@mantine/core";
 import { Notifications, notifications } from "@mantine/notifications";
 import { DatesProvider } from "@mantine/dates";
 import "dayjs/locale/pl";
@@ -53,6 +53,41 @@ function useToast(toast: ReturnType<typeof useLoaderData<typeof loader>>["toast"
   }, [toast, locale]);
 }
 
+const localizedThemes = new Map<Locale, MantineThemeOverride>();
+
+/** The theme plus translated names for icon-only buttons inside inputs (clear, next/previous month). */
+function themeFor(locale: Locale): MantineThemeOverride {
+  let themed = localizedThemes.get(locale);
+  if (!themed) {
+    const t = createTranslator(locale);
+    const ariaLabels = {
+      nextMonth: t("dates.nextMonth"),
+      previousMonth: t("dates.previousMonth"),
+      nextYear: t("dates.nextYear"),
+      previousYear: t("dates.previousYear"),
+      nextDecade: t("dates.nextDecade"),
+      previousDecade: t("dates.previousDecade"),
+      monthLevelControl: t("dates.monthLevel"),
+      yearLevelControl: t("dates.yearLevel"),
+    };
+    const inputDefaults = { defaultProps: { ariaLabels, clearButtonProps: { "aria-label": t("dates.clear") } } };
+    const clearable = { defaultProps: { clearButtonProps: { "aria-label": t("form.clear") } } };
+    themed = mergeThemeOverrides(theme, {
+      components: {
+        DateInput: inputDefaults,
+        DatePickerInput: inputDefaults,
+        DatePicker: { defaultProps: { ariaLabels } },
+        Calendar: { defaultProps: { ariaLabels } },
+        Select: clearable,
+        MultiSelect: clearable,
+        TagsInput: clearable,
+      },
+    });
+    localizedThemes.set(locale, themed);
+  }
+  return themed;
+}
+
 export function Layout({ children }: { children: React.ReactNode }) {
   const nonce = useNonce();
   const rootData = useRouteLoaderData<typeof loader>("root");
@@ -68,7 +103,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <ColorSchemeScript nonce={nonce} defaultColorScheme="auto" />
       </head>
       <body>
-        <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
+        <MantineProvider theme={themeFor(locale)} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
           {/* Date pickers: Polish names, weeks from Monday. */}
           <DatesProvider settings={{ locale, firstDayOfWeek: 1 }}>
             <Notifications position="bottom-right" />

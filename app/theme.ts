@@ -17,7 +17,7 @@ export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
   variables: {},
   light: {
     "--mantine-color-dimmed": t.colors.gray[7],
-    "--mantine-color-placeholder": t.colors.gray[6],
+    "--mantine-color-placeholder": t.colors.gray[7],
     // Field errors: red 6 is only 3.3:1 on white.
     "--mantine-color-error": t.colors.red[9],
     // Text on "light" badges, nav links and buttons sits on a tinted background: shade 9

@@ -49,7 +49,7 @@ export const taskViews: Record<keyof typeof pl, string> = {
   "taskViews.filters.clear": "Clear filters",
 
   "taskViews.card.unassigned": "Unassigned",
-  "taskViews.card.assignee": "Assignee: {name}",
+  "taskViews.card.assigneeLabel": "Assignee:",
   "taskViews.card.checklist": "Checklist: {done} of {total}",
   "taskViews.card.blockedReason": "Blocked because:",
   "taskViews.card.labels": "Labels",

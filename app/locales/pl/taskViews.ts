@@ -50,7 +50,7 @@ export const taskViews = {
   "taskViews.filters.clear": "Wyczyść filtry",
 
   "taskViews.card.unassigned": "Bez osoby odpowiedzialnej",
-  "taskViews.card.assignee": "Osoba odpowiedzialna: {name}",
+  "taskViews.card.assigneeLabel": "Osoba odpowiedzialna:",
   "taskViews.card.checklist": "Lista kontrolna: {done} z {total}",
   "taskViews.card.blockedReason": "Powód blokady:",
   "taskViews.card.labels": "Etykiety",

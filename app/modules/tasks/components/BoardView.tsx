@@ -167,7 +167,8 @@ export function BoardView({ board, teamId, filters, filtered }: Props) {
             style={{
               display: "grid",
               gridAutoFlow: "column",
-              gridAutoColumns: "minmax(210px, 1fr)",
+              // Five columns fit next to the navigation from 1280 px up; narrower screens scroll sideways.
+              gridAutoColumns: "minmax(180px, 1fr)",
               // Contains the visually hidden texts of the cards (absolutely positioned) in the scroll area.
               position: "relative",
               gap: "var(--mantine-spacing-sm)",

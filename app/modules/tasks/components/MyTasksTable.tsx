@@ -12,12 +12,12 @@ import { MyTasksStatusMenu } from "./MyTasksStatusMenu";
 import { PriorityBadge, StatusBadge } from "./TaskCardBadges";
 
 const COLUMNS = [
-  { key: "task", width: "27%" },
-  { key: "team", width: "16%" },
-  { key: "due", width: "18%" },
-  { key: "status", width: "12%" },
+  { key: "task", width: "25%" },
+  { key: "team", width: "15%" },
+  { key: "due", width: "17%" },
+  { key: "status", width: "15%" },
   { key: "priority", width: "12%" },
-  { key: "actions", width: "15%" },
+  { key: "actions", width: "16%" },
 ] as const;
 
 type Props = {
@@ -45,7 +45,7 @@ export function MyTasksTable({ id, title, tasks, warn = false, busyId, onChange 
       </Group>
       {/* One layout for every group: the same columns line up from table to table. */}
       <Card withBorder padding={0}>
-        <Table.ScrollContainer minWidth={1000}>
+        <Table.ScrollContainer minWidth={940}>
           <Table verticalSpacing="sm" horizontalSpacing="md" style={{ tableLayout: "fixed" }}>
             <Table.Caption className="visually-hidden">{title}</Table.Caption>
             <colgroup>

@@ -89,7 +89,15 @@ export function TaskCard({ card, teamId, movable, dragging, hintId, onOpenMove, 
           <Group gap={4} wrap="nowrap">
             <IconUser size={14} aria-hidden style={{ flex: "none" }} />
             <Text size="xs" c={card.assignee ? undefined : "dimmed"}>
-              {card.assignee ? t("taskViews.card.assignee", { name: card.assignee.name }) : t("taskViews.card.unassigned")}
+              {card.assignee ? (
+                <>
+                  {/* The icon says "person" to the eye; screen readers get the words. */}
+                  <span className="visually-hidden">{t("taskViews.card.assigneeLabel")} </span>
+                  {card.assignee.name}
+                </>
+              ) : (
+                t("taskViews.card.unassigned")
+              )}
             </Text>
           </Group>
           {card.checklist.total > 0 ? (

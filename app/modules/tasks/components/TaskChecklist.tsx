@@ -27,7 +27,7 @@ export function TaskChecklist({ items, canChange }: { items: Item[]; canChange: 
             </Text>
           ) : null}
         </Group>
-        {items.length ? <Progress value={(done / items.length) * 100} size="sm" aria-labelledby="zadanie-lista-postep" /> : null}
+        {items.length ? <Progress value={(done / items.length) * 100} size="sm" aria-label={t("tasks.checklist.progress", { done: formatNumber(done, locale), total: formatNumber(items.length, locale) })} /> : null}
         {items.length === 0 ? (
           <Text size="sm" c="dimmed">
             {t(canChange ? "tasks.checklist.empty" : "tasks.checklist.emptyReadOnly")}

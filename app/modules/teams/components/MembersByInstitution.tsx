@@ -25,7 +25,7 @@ export function groupByInstitution<T extends MemberData>(members: T[]) {
 export function TeamRoleBadge({ role }: { role: "LEAD" | "MEMBER" }) {
   const t = useT();
   return (
-    <Badge size="sm" variant={role === "LEAD" ? "filled" : "light"} color={role === "LEAD" ? "teal.8" : "gray"}>
+    <Badge size="sm" variant={role === "LEAD" ? "filled" : "light"} color={role === "LEAD" ? "teal.9" : "gray"}>
       {t(`teams.role.${role}`)}
     </Badge>
   );
