@@ -12,6 +12,8 @@ import { tasks as plTasks } from "./pl/tasks";
 import { taskViews as plTaskViews } from "./pl/taskViews";
 import { reminders as plReminders } from "./pl/reminders";
 import { recurrences as plRecurrences } from "./pl/recurrences";
+import { ideasPublic as plIdeasPublic } from "./pl/ideasPublic";
+import { ideasInbox as plIdeasInbox } from "./pl/ideasInbox";
 import { common as enCommon } from "./en/common";
 import { auth as enAuth } from "./en/auth";
 import { admin as enAdmin } from "./en/admin";
@@ -25,12 +27,14 @@ import { tasks as enTasks } from "./en/tasks";
 import { taskViews as enTaskViews } from "./en/taskViews";
 import { reminders as enReminders } from "./en/reminders";
 import { recurrences as enRecurrences } from "./en/recurrences";
+import { ideasPublic as enIdeasPublic } from "./en/ideasPublic";
+import { ideasInbox as enIdeasInbox } from "./en/ideasInbox";
 
-export const pl = { ...plCommon, ...plAuth, ...plAdmin, ...plAudit, ...plWorkspaces, ...plLibrary, ...plNotifications, ...plSearch, ...plTeams, ...plTasks, ...plTaskViews, ...plReminders, ...plRecurrences };
+export const pl = { ...plCommon, ...plAuth, ...plAdmin, ...plAudit, ...plWorkspaces, ...plLibrary, ...plNotifications, ...plSearch, ...plTeams, ...plTasks, ...plTaskViews, ...plReminders, ...plRecurrences, ...plIdeasPublic, ...plIdeasInbox };
 export type MessageKey = keyof typeof pl;
 export type Dictionary = Record<MessageKey, string>;
 
-export const en: Dictionary = { ...enCommon, ...enAuth, ...enAdmin, ...enAudit, ...enWorkspaces, ...enLibrary, ...enNotifications, ...enSearch, ...enTeams, ...enTasks, ...enTaskViews, ...enReminders, ...enRecurrences };
+export const en: Dictionary = { ...enCommon, ...enAuth, ...enAdmin, ...enAudit, ...enWorkspaces, ...enLibrary, ...enNotifications, ...enSearch, ...enTeams, ...enTasks, ...enTaskViews, ...enReminders, ...enRecurrences, ...enIdeasPublic, ...enIdeasInbox };
 
 export const LOCALES = ["pl", "en"] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -26,6 +26,14 @@ const envSchema = z.object({
   UPLOAD_MAX_MB: z.coerce.number().int("UPLOAD_MAX_MB must be a whole number of megabytes").min(1).max(10_240).default(200),
   /** `off`: this process runs no scheduler (reminders, notification e-mails, recurring tasks). */
   SCHEDULER: z.enum(["on", "off"], { message: "SCHEDULER must be on or off" }).default("on"),
+  /** Ideas one IP address may send per hour through the public form at /pomysly. */
+  IDEAS_RATE_LIMIT_PER_HOUR: z.coerce.number().int("IDEAS_RATE_LIMIT_PER_HOUR must be a whole number").min(1).max(10_000).default(5),
+  /** Days after an idea is closed (accepted or rejected) when the resident's contact data is removed. */
+  IDEAS_CONTACT_RETENTION_DAYS: z.coerce.number().int("IDEAS_CONTACT_RETENTION_DAYS must be a whole number of days").min(1).max(3650).default(180),
+  /** E-mail address residents write to about their personal data (privacy notice of /pomysly). */
+  IDEAS_PRIVACY_CONTACT: z.string().email("IDEAS_PRIVACY_CONTACT must be an e-mail address").optional(),
+  /** Signs the public form's timestamps and salts the hashed IP keys; unset: random per process. */
+  IDEAS_SECRET: z.string().min(16, "IDEAS_SECRET must be at least 16 characters").optional(),
   /** Set: file contents go to UploadThing (cloud) instead of STORAGE_DIR; see docs/decisions/0011. */
   UPLOADTHING_TOKEN: z
     .string()

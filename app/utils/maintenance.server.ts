@@ -2,6 +2,8 @@
 // late, twice, or after downtime is harmless.
 import { db } from "./db.server";
 import { purgeExpiredTrash } from "~/modules/library/library.server";
+import { purgeExpiredContacts } from "~/modules/ideas/erasure.server";
+import { purgeStaleRateLimits } from "~/modules/ideas/rate-limit.server";
 
 export async function runMaintenance(now = new Date()) {
   const trash = await purgeExpiredTrash(now);
@@ -11,5 +13,8 @@ export async function runMaintenance(now = new Date()) {
   const throttles = await db.authThrottle.deleteMany({
     where: { lastFailedAt: { lt: dayAgo }, OR: [{ blockedUntil: null }, { blockedUntil: { lt: now } }] },
   });
-  return { trash, expiredSessions: sessions.count, staleThrottles: throttles.count };
+  // Residents' contact data goes IDEAS_CONTACT_RETENTION_DAYS after their idea was closed (RODO).
+  const ideaContacts = await purgeExpiredContacts(now);
+  const rateLimits = await purgeStaleRateLimits(now);
+  return { trash, expiredSessions: sessions.count, staleThrottles: throttles.count, ideaContacts, rateLimits };
 }

@@ -11,6 +11,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { seedWorkspaces, type DemoWorkspaces } from "./demo-workspaces";
 import { seedDocuments } from "./demo-documents";
 import { seedTeams } from "./demo-teams";
+import { seedIdeas } from "./demo-ideas";
 import {
   DEMO_ACCOUNTS,
   DEMO_INSTITUTIONS,
@@ -126,6 +127,7 @@ export async function seedDemo(): Promise<DemoResult> {
       ctx.workspaces = await seedWorkspaces(institutions, people, tx);
       await seedDocuments(ctx.workspaces, people, tx);
       await seedTeams(ctx, tx);
+      await seedIdeas(ctx, tx);
       // Later issues add their steps here, each taking what it needs and `tx`, returning what it made.
       return ctx;
     },
