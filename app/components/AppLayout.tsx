@@ -35,7 +35,7 @@ import { NotificationsBell, type BellData } from "~/modules/notifications/compon
 import { useLocale, useT } from "~/utils/i18n-react";
 import { Logo } from "./Logo";
 
-export type ShellUser = { name: string; email: string; institutionShortName: string | null; canAdminister: boolean };
+export type ShellUser = { name: string; email: string; institutionShortName: string | null; canAdminister: boolean; canOpenIdeas: boolean };
 
 const NAV: { to: string; label: MessageKey; icon: typeof IconHome }[] = [
   { to: "/pulpit", label: "nav.dashboard", icon: IconHome },
@@ -59,7 +59,9 @@ export function AppLayout({ user, children }: { user: ShellUser; children: React
   const [opened, { toggle, close }] = useDisclosure();
   const t = useT();
   const location = useLocation();
-  const items = user.canAdminister ? [...NAV, { to: "/administracja", label: "nav.admin" as const, icon: IconSettings }] : NAV;
+  // Only those who handle residents' ideas see the inbox; for everyone else it would be a 404.
+  const visible = user.canOpenIdeas ? NAV : NAV.filter((item) => item.label !== "nav.ideas");
+  const items = user.canAdminister ? [...visible, { to: "/administracja", label: "nav.admin" as const, icon: IconSettings }] : visible;
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 250, breakpoint: "sm", collapsed: { mobile: !opened } }} padding="md">
       <a href="#main" className="skip-link">

@@ -5,17 +5,19 @@ import { ErrorPage } from "~/components/ErrorPage";
 import { requireUser } from "~/modules/auth/session.server";
 import { canOpenAdministration } from "~/modules/institutions/institutions.policy";
 import { notificationsSummary } from "~/modules/notifications/notifications.server";
+import { loadInboxAccess } from "~/modules/ideas/access.server";
 
-/** Guards every signed-in page: no user, no app. Also feeds the bell (two queries). */
+/** Guards every signed-in page: no user, no app. Also feeds the bell (two queries) and the navigation. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const notifications = await notificationsSummary(user.id);
+  const [notifications, ideasInbox] = await Promise.all([notificationsSummary(user.id), loadInboxAccess(user)]);
   return {
     shellUser: {
       name: user.name,
       email: user.email,
       institutionShortName: user.institution?.shortName ?? null,
       canAdminister: canOpenAdministration(user),
+      canOpenIdeas: ideasInbox !== null,
     },
     notifications,
   };

@@ -91,15 +91,37 @@ export const KNOWN_ACTIONS = [
   "task.recurrence.pause",
   "task.recurrence.resume",
   "task.recurrence.delete",
+  "idea.submit",
+  "idea.rejected.bot",
+  "idea.rejected.rateLimit",
+  "idea.intake.create",
+  "idea.intake.update",
+  "idea.intake.close",
+  "idea.contact.erase",
+  "idea.contact.purge",
+  "idea.status",
+  "idea.tags",
+  "idea.assign",
+  "idea.merge",
+  "idea.score",
+  "idea.score.remove",
+  "idea.comment.create",
+  "idea.comment.update",
+  "idea.comment.delete",
+  "idea.link.add",
+  "idea.link.remove",
+  "idea.task.create",
+  "idea.team.send",
+  "idea.export",
   "user.notifications.update",
   "user.calendar.regenerate",
   "user.calendar.revoke",
 ] as const;
 
 /** Families offered as "all of …" in the action filter; the URL value ends with a dot (prefix match). */
-export const ACTION_GROUPS = ["auth", "session", "user", "institution", "invitation", "workspace", "library", "comment", "team", "task", "permission", "audit"] as const;
+export const ACTION_GROUPS = ["auth", "session", "user", "institution", "invitation", "workspace", "library", "comment", "team", "task", "idea", "permission", "audit"] as const;
 
-export const KNOWN_ENTITY_TYPES = ["User", "Session", "Institution", "Invitation", "AuditLog", "Workspace", "Folder", "Document", "DocumentComment", "Team", "Task", "TaskComment", "TaskRecurrence"] as const;
+export const KNOWN_ENTITY_TYPES = ["User", "Session", "Institution", "Invitation", "AuditLog", "Workspace", "Folder", "Document", "DocumentComment", "Team", "Task", "TaskComment", "TaskRecurrence", "Idea", "IdeaIntake"] as const;
 
 function label(t: Translate, key: string, fallback: string): string {
   return isMessageKey(key) ? t(key) : fallback;
