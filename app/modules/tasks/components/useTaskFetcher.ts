@@ -1,24 +1,7 @@
-import { useEffect, useRef } from "react";
-import { useFetcher } from "@remix-run/react";
+import { useActionFetcher } from "~/utils/use-action-fetcher";
 import type { TaskActionData } from "../task-page.server";
 
-/**
- * A fetcher for one of the task page's forms that calls `onDone` once after each successful
- * answer (the page's loader then revalidates, so the lists refresh by themselves).
- */
-export function useTaskFetcher(onDone?: (data: TaskActionData) => void) {
-  const fetcher = useFetcher<TaskActionData>();
-  const previous = useRef(fetcher.state);
-  const done = useRef(onDone);
-  done.current = onDone;
-  useEffect(() => {
-    if (previous.current !== "idle" && fetcher.state === "idle" && fetcher.data?.ok) done.current?.(fetcher.data);
-    previous.current = fetcher.state;
-  }, [fetcher.state, fetcher.data]);
-  return fetcher;
-}
+export { settled } from "~/utils/use-action-fetcher";
 
-/** The answer of the fetcher's last submission once it is back (undefined while it is under way). */
-export function settled<T>(fetcher: { state: string; data?: T }): T | undefined {
-  return fetcher.state === "idle" ? fetcher.data : undefined;
-}
+/** A fetcher for one of the task page's forms (see useActionFetcher). */
+export const useTaskFetcher = (onDone?: (data: TaskActionData) => void) => useActionFetcher<TaskActionData>(onDone);
