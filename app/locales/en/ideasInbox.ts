@@ -94,6 +94,7 @@ export const ideasInbox: Record<keyof typeof pl, string> = {
 
   "ideasInbox.status.title": "Status",
   "ideasInbox.status.who": "The status is changed by coordinators and by editors and owners of the intake's workspace.",
+  "ideasInbox.status.choose": "Choose the next step",
   "ideasInbox.status.next": "Change to",
   "ideasInbox.status.reopen": "Back to analysis",
   "ideasInbox.status.reopenHint": "The idea goes back to analysis; if it was merged as a duplicate, it is unmerged.",

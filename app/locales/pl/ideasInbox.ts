@@ -94,6 +94,7 @@ export const ideasInbox = {
 
   "ideasInbox.status.title": "Status",
   "ideasInbox.status.who": "Status zmieniają koordynatorzy oraz edytorzy i właściciele przestrzeni naboru.",
+  "ideasInbox.status.choose": "Wybierz, co dalej",
   "ideasInbox.status.next": "Zmień na",
   "ideasInbox.status.reopen": "Przywróć do analizy",
   "ideasInbox.status.reopenHint": "Pomysł wróci do analizy; jeśli był połączony jako duplikat, zostanie odłączony.",

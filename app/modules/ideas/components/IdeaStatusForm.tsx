@@ -15,7 +15,9 @@ export function IdeaStatusForm({ status, acceptedFor, publicReason, version, can
   const t = useT();
   const err = useFieldError();
   const options = IDEA_TRANSITIONS[status];
-  const [value, setValue] = useState<string | null>(options[0] ?? null);
+  // A decided idea is reopened only on purpose: nothing is preselected then.
+  const decided = status === "ACCEPTED" || status === "REJECTED";
+  const [value, setValue] = useState<string | null>(decided ? null : (options[0] ?? null));
   const fetcher = useIdeaFetcher();
   const result = settled(fetcher);
   const failed = result && !result.ok && result.intent === "status" ? result : undefined;
@@ -45,6 +47,7 @@ export function IdeaStatusForm({ status, acceptedFor, publicReason, version, can
                 value={value}
                 onChange={setValue}
                 allowDeselect={false}
+                placeholder={t("ideasInbox.status.choose")}
                 error={err(failed?.errors?.status)}
               />
               {value === "ACCEPTED" ? (
