@@ -14,6 +14,8 @@ import { reminders as plReminders } from "./pl/reminders";
 import { recurrences as plRecurrences } from "./pl/recurrences";
 import { ideasPublic as plIdeasPublic } from "./pl/ideasPublic";
 import { ideasInbox as plIdeasInbox } from "./pl/ideasInbox";
+import { meetingInvitations as plMeetingInvitations } from "./pl/meetingInvitations";
+import { meetings as plMeetings } from "./pl/meetings";
 import { common as enCommon } from "./en/common";
 import { auth as enAuth } from "./en/auth";
 import { admin as enAdmin } from "./en/admin";
@@ -29,12 +31,14 @@ import { reminders as enReminders } from "./en/reminders";
 import { recurrences as enRecurrences } from "./en/recurrences";
 import { ideasPublic as enIdeasPublic } from "./en/ideasPublic";
 import { ideasInbox as enIdeasInbox } from "./en/ideasInbox";
+import { meetingInvitations as enMeetingInvitations } from "./en/meetingInvitations";
+import { meetings as enMeetings } from "./en/meetings";
 
-export const pl = { ...plCommon, ...plAuth, ...plAdmin, ...plAudit, ...plWorkspaces, ...plLibrary, ...plNotifications, ...plSearch, ...plTeams, ...plTasks, ...plTaskViews, ...plReminders, ...plRecurrences, ...plIdeasPublic, ...plIdeasInbox };
+export const pl = { ...plCommon, ...plAuth, ...plAdmin, ...plAudit, ...plWorkspaces, ...plLibrary, ...plNotifications, ...plSearch, ...plTeams, ...plTasks, ...plTaskViews, ...plReminders, ...plRecurrences, ...plIdeasPublic, ...plIdeasInbox, ...plMeetingInvitations, ...plMeetings };
 export type MessageKey = keyof typeof pl;
 export type Dictionary = Record<MessageKey, string>;
 
-export const en: Dictionary = { ...enCommon, ...enAuth, ...enAdmin, ...enAudit, ...enWorkspaces, ...enLibrary, ...enNotifications, ...enSearch, ...enTeams, ...enTasks, ...enTaskViews, ...enReminders, ...enRecurrences, ...enIdeasPublic, ...enIdeasInbox };
+export const en: Dictionary = { ...enCommon, ...enAuth, ...enAdmin, ...enAudit, ...enWorkspaces, ...enLibrary, ...enNotifications, ...enSearch, ...enTeams, ...enTasks, ...enTaskViews, ...enReminders, ...enRecurrences, ...enIdeasPublic, ...enIdeasInbox, ...enMeetingInvitations, ...enMeetings };
 
 export const LOCALES = ["pl", "en"] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -13,6 +13,7 @@ import { hashToken } from "~/modules/auth/tokens.server";
 import { addDays, warsawDate, warsawTime } from "~/modules/tasks/deadline";
 import { taskUrl } from "~/modules/tasks/task-urls";
 import { visibleTasksWhere } from "~/modules/teams/access.server";
+import { visibleMeetingsWhere } from "~/modules/meetings/access.server";
 import { db } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { createTranslator } from "~/utils/i18n";
@@ -101,7 +102,17 @@ export type FeedEvent = {
   start: { date: string } | { instant: Date };
   lastModified: Date;
   sequence: number;
+  /** Meetings: the real end (timed events default to 30 minutes), place, busy time, cancellation. */
+  end?: Date;
+  location?: string;
+  busy?: boolean;
+  cancelled?: boolean;
 };
+
+/** Stable per meeting: the same UID in invitation e-mails and in the personal feed. */
+export function meetingUid(meetingId: string, host: string): string {
+  return `meeting-${meetingId}@${host}`;
+}
 
 export function buildCalendar(input: { name: string; events: FeedEvent[]; now: Date }): string {
   const lines: string[] = [
@@ -122,15 +133,16 @@ export function buildCalendar(input: { name: string; events: FeedEvent[]; now: D
     if ("date" in event.start) {
       lines.push(`DTSTART;VALUE=DATE:${icsDate(event.start.date)}`, `DTEND;VALUE=DATE:${icsDate(addDays(event.start.date, 1))}`);
     } else {
-      const end = new Date(event.start.instant.getTime() + TIMED_EVENT_MINUTES * 60_000);
+      const end = event.end ?? new Date(event.start.instant.getTime() + TIMED_EVENT_MINUTES * 60_000);
       lines.push(`DTSTART;TZID=Europe/Warsaw:${warsawLocal(event.start.instant)}`, `DTEND;TZID=Europe/Warsaw:${warsawLocal(end)}`);
     }
+    lines.push(`SUMMARY:${escapeText(event.summary)}`);
+    if (event.location) lines.push(`LOCATION:${escapeText(event.location)}`);
     lines.push(
-      `SUMMARY:${escapeText(event.summary)}`,
       `DESCRIPTION:${escapeText(event.description)}`,
       `URL:${event.url}`,
-      "TRANSP:TRANSPARENT",
-      "STATUS:CONFIRMED",
+      event.busy ? "TRANSP:OPAQUE" : "TRANSP:TRANSPARENT",
+      event.cancelled ? "STATUS:CANCELLED" : "STATUS:CONFIRMED",
       "END:VEVENT",
     );
   }
@@ -184,5 +196,58 @@ export async function calendarFeedForToken(token: string, now: Date): Promise<st
         sequence: task.version,
       };
     });
+  events.push(...(await meetingFeedEvents(user, now, host, env.appUrl, t)));
   return buildCalendar({ name: t("reminders.ics.name"), events, now });
+}
+
+/**
+ * Meetings I am invited to (personally or through my institution) and may see, from the last
+ * FEED_PAST_DAYS on; cancelled ones stay as STATUS:CANCELLED so calendar clients remove them.
+ */
+async function meetingFeedEvents(
+  user: { id: string; isAdmin: boolean; institutionId: string | null; institutionRole: "COORDINATOR" | "MEMBER" },
+  now: Date,
+  host: string,
+  appUrl: string,
+  t: ReturnType<typeof createTranslator>,
+): Promise<FeedEvent[]> {
+  const invited = [
+    { invitations: { some: { userId: user.id } } },
+    ...(user.institutionId ? [{ institutions: { some: { institutionId: user.institutionId } } }] : []),
+  ];
+  const meetings = await db.meeting.findMany({
+    where: { AND: [visibleMeetingsWhere(user), { OR: invited }], endsAt: { gte: new Date(now.getTime() - FEED_PAST_DAYS * 86_400_000) } },
+    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+    take: FEED_MAX_EVENTS,
+    select: {
+      id: true,
+      title: true,
+      kind: true,
+      startsAt: true,
+      endsAt: true,
+      place: true,
+      onlineUrl: true,
+      cancelledAt: true,
+      version: true,
+      updatedAt: true,
+      organizerInstitution: { select: { name: true } },
+    },
+  });
+  return meetings.map((m) => {
+    const url = `${appUrl}/spotkania/${m.id}`;
+    const kind = t(`meetingInvitations.kind.${m.kind}`);
+    return {
+      uid: meetingUid(m.id, host),
+      summary: m.title,
+      description: `${t("meetingInvitations.ics.description", { kind, organiser: m.organizerInstitution.name })}\n${url}`,
+      url,
+      start: { instant: m.startsAt },
+      end: m.endsAt,
+      location: [m.place, m.onlineUrl].filter(Boolean).join(" — ") || undefined,
+      busy: true,
+      cancelled: !!m.cancelledAt,
+      lastModified: m.updatedAt,
+      sequence: m.version,
+    };
+  });
 }
