@@ -110,4 +110,11 @@ export const meetingInvitations: Record<keyof typeof pl, string> = {
   "meetingInvitations.page.change": "Change the answer",
   "meetingInvitations.page.cancelled": "This meeting has been cancelled. There is no need to answer.",
   "meetingInvitations.page.deleted": "This meeting has been deleted by the organiser.",
+  "audit.action.meeting.invite.users": "People invited to a meeting",
+  "audit.action.meeting.invite.institution": "Institution invited to a meeting",
+  "audit.action.meeting.invite.guest": "Guest invited to a meeting",
+  "audit.action.meeting.invite.remove": "Invitation withdrawn",
+  "audit.action.meeting.invite.resend": "Invitation sent again",
+  "audit.action.meeting.rsvp": "Invitation answered",
+  "audit.entity.MeetingInvitation": "Meeting invitation",
 };

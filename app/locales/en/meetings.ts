@@ -191,4 +191,6 @@ export const meetings: Record<keyof typeof pl, string> = {
   "audit.action.meeting.outcome.add": "Outcome added",
   "audit.action.meeting.outcome.remove": "Outcome removed",
   "audit.action.meeting.outcome.task": "Task created from an outcome",
+  "audit.group.meeting": "Meetings",
+  "audit.entity.Meeting": "Meeting",
 };

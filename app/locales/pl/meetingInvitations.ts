@@ -110,4 +110,11 @@ export const meetingInvitations = {
   "meetingInvitations.page.change": "Zmień odpowiedź",
   "meetingInvitations.page.cancelled": "To spotkanie zostało odwołane. Nie trzeba już odpowiadać.",
   "meetingInvitations.page.deleted": "To spotkanie zostało usunięte przez organizatora.",
+  "audit.action.meeting.invite.users": "Zaproszenie osób na spotkanie",
+  "audit.action.meeting.invite.institution": "Zaproszenie instytucji na spotkanie",
+  "audit.action.meeting.invite.guest": "Zaproszenie gościa na spotkanie",
+  "audit.action.meeting.invite.remove": "Wycofanie zaproszenia",
+  "audit.action.meeting.invite.resend": "Ponowne wysłanie zaproszenia",
+  "audit.action.meeting.rsvp": "Odpowiedź na zaproszenie",
+  "audit.entity.MeetingInvitation": "Zaproszenie na spotkanie",
 } as const;

@@ -191,4 +191,6 @@ export const meetings = {
   "audit.action.meeting.outcome.add": "Dodanie ustalenia",
   "audit.action.meeting.outcome.remove": "Usunięcie ustalenia",
   "audit.action.meeting.outcome.task": "Utworzenie zadania z ustalenia",
+  "audit.group.meeting": "Spotkania",
+  "audit.entity.Meeting": "Spotkanie",
 };

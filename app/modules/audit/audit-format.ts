@@ -116,12 +116,34 @@ export const KNOWN_ACTIONS = [
   "user.notifications.update",
   "user.calendar.regenerate",
   "user.calendar.revoke",
+  "meeting.create",
+  "meeting.update",
+  "meeting.cancel",
+  "meeting.trash",
+  "meeting.restore",
+  "meeting.agenda.add",
+  "meeting.agenda.update",
+  "meeting.agenda.remove",
+  "meeting.agenda.move",
+  "meeting.attendance.save",
+  "meeting.attendance.add",
+  "meeting.attendance.remove",
+  "meeting.minutes",
+  "meeting.outcome.add",
+  "meeting.outcome.remove",
+  "meeting.outcome.task",
+  "meeting.invite.users",
+  "meeting.invite.institution",
+  "meeting.invite.guest",
+  "meeting.invite.remove",
+  "meeting.invite.resend",
+  "meeting.rsvp",
 ] as const;
 
 /** Families offered as "all of …" in the action filter; the URL value ends with a dot (prefix match). */
-export const ACTION_GROUPS = ["auth", "session", "user", "institution", "invitation", "workspace", "library", "comment", "team", "task", "idea", "permission", "audit"] as const;
+export const ACTION_GROUPS = ["auth", "session", "user", "institution", "invitation", "workspace", "library", "comment", "team", "task", "meeting", "idea", "permission", "audit"] as const;
 
-export const KNOWN_ENTITY_TYPES = ["User", "Session", "Institution", "Invitation", "AuditLog", "Workspace", "Folder", "Document", "DocumentComment", "Team", "Task", "TaskComment", "TaskRecurrence", "Idea", "IdeaIntake"] as const;
+export const KNOWN_ENTITY_TYPES = ["User", "Session", "Institution", "Invitation", "AuditLog", "Workspace", "Folder", "Document", "DocumentComment", "Team", "Task", "TaskComment", "TaskRecurrence", "Idea", "IdeaIntake", "Meeting", "MeetingInvitation"] as const;
 
 function label(t: Translate, key: string, fallback: string): string {
   return isMessageKey(key) ? t(key) : fallback;
