@@ -16,6 +16,8 @@ import { ideasPublic as plIdeasPublic } from "./pl/ideasPublic";
 import { ideasInbox as plIdeasInbox } from "./pl/ideasInbox";
 import { meetingInvitations as plMeetingInvitations } from "./pl/meetingInvitations";
 import { meetings as plMeetings } from "./pl/meetings";
+import { meetingAttendance as plMeetingAttendance } from "./pl/meetingAttendance";
+import { meetingViews as plMeetingViews } from "./pl/meetingViews";
 import { common as enCommon } from "./en/common";
 import { auth as enAuth } from "./en/auth";
 import { admin as enAdmin } from "./en/admin";
@@ -33,12 +35,14 @@ import { ideasPublic as enIdeasPublic } from "./en/ideasPublic";
 import { ideasInbox as enIdeasInbox } from "./en/ideasInbox";
 import { meetingInvitations as enMeetingInvitations } from "./en/meetingInvitations";
 import { meetings as enMeetings } from "./en/meetings";
+import { meetingAttendance as enMeetingAttendance } from "./en/meetingAttendance";
+import { meetingViews as enMeetingViews } from "./en/meetingViews";
 
-export const pl = { ...plCommon, ...plAuth, ...plAdmin, ...plAudit, ...plWorkspaces, ...plLibrary, ...plNotifications, ...plSearch, ...plTeams, ...plTasks, ...plTaskViews, ...plReminders, ...plRecurrences, ...plIdeasPublic, ...plIdeasInbox, ...plMeetingInvitations, ...plMeetings };
+export const pl = { ...plCommon, ...plAuth, ...plAdmin, ...plAudit, ...plWorkspaces, ...plLibrary, ...plNotifications, ...plSearch, ...plTeams, ...plTasks, ...plTaskViews, ...plReminders, ...plRecurrences, ...plIdeasPublic, ...plIdeasInbox, ...plMeetingInvitations, ...plMeetings, ...plMeetingAttendance, ...plMeetingViews };
 export type MessageKey = keyof typeof pl;
 export type Dictionary = Record<MessageKey, string>;
 
-export const en: Dictionary = { ...enCommon, ...enAuth, ...enAdmin, ...enAudit, ...enWorkspaces, ...enLibrary, ...enNotifications, ...enSearch, ...enTeams, ...enTasks, ...enTaskViews, ...enReminders, ...enRecurrences, ...enIdeasPublic, ...enIdeasInbox, ...enMeetingInvitations, ...enMeetings };
+export const en: Dictionary = { ...enCommon, ...enAuth, ...enAdmin, ...enAudit, ...enWorkspaces, ...enLibrary, ...enNotifications, ...enSearch, ...enTeams, ...enTasks, ...enTaskViews, ...enReminders, ...enRecurrences, ...enIdeasPublic, ...enIdeasInbox, ...enMeetingInvitations, ...enMeetings, ...enMeetingAttendance, ...enMeetingViews };
 
 export const LOCALES = ["pl", "en"] as const;
 export type Locale = (typeof LOCALES)[number];

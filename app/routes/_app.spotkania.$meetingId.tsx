@@ -118,6 +118,7 @@ export async function action(args: ActionFunctionArgs) {
   switch (intent) {
     case "restore": {
       const ctx = await loadMeetingAccess(user, meetingId, { trashed: true });
+      if (!ctx.access.organizer) notFound(); // as on the page: the trash is the organisers' only
       await authorize(user, canMeeting(user, "delete", ctx.access), { action: "meeting.delete", entityType: "Meeting", entityId: meetingId, ip });
       await restoreMeeting(user, ctx, { ip });
       return redirectWithToast(here, { key: "meetings.restored" });

@@ -64,7 +64,7 @@ export default function EditMeeting() {
           <Stack gap="lg">
             <MeetingFormFields values={actionData?.values ?? values} errors={actionData?.errors} options={options} />
             <Group justify="flex-end">
-              <Button component={Link} to={meetingUrl(id)} variant="default">
+              <Button component={Link} to={`/spotkania/${id}`} variant="default">
                 {t("meetings.form.cancel")}
               </Button>
               <Button type="submit" loading={busy}>

@@ -2,6 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Alert, Button, Card, Group, Stack, Title } from "@mantine/core";
 import { ErrorPage } from "~/components/ErrorPage";
+import { authorize } from "~/modules/auth/authorize.server";
 import { requireUser } from "~/modules/auth/session.server";
 import { EMPTY_MEETING, MeetingFormFields } from "~/modules/meetings/components/MeetingFormFields";
 import { meetingFieldsSchema } from "~/modules/meetings/meetings.schema";
@@ -27,6 +28,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = meetingFieldsSchema.safeParse(values);
   if (!parsed.success) return data<{ errors: FieldErrors; values: Record<string, string> }>({ errors: fieldErrors(parsed.error), values }, { status: 400 });
   const result = await createMeeting(user, parsed.data, { ip: meta.ip });
+  if (!result.ok && result.status === 403) await authorize(user, false, { action: "meeting.create", entityType: "Meeting", ip: meta.ip });
   if (!result.ok) return data<{ errors: FieldErrors; values: Record<string, string> }>({ errors: "errors" in result ? result.errors : { _form: "meetings.conflict" }, values }, { status: 400 });
   return redirectWithToast(meetingUrl(result.id), { key: "meetings.created", vars: { title: parsed.data.title } });
 }

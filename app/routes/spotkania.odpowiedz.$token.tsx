@@ -3,7 +3,7 @@
 // pre-selected); POST saves it. Unknown token → 404; a cancelled or deleted meeting says so.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Alert, Button, Group, List, Radio, Stack, Text, ThemeIcon } from "@mantine/core";
+import { Alert, Box, Button, Group, List, Radio, Stack, Text, ThemeIcon } from "@mantine/core";
 import { IconCircleCheck, IconInfoCircle } from "@tabler/icons-react";
 import { AuthLayout } from "~/components/AuthLayout";
 import { ErrorPage } from "~/components/ErrorPage";
@@ -94,11 +94,14 @@ export default function RsvpPage() {
           <Text component="dt" fw={600} size="sm">
             {t("meetingInvitations.page.agenda")}
           </Text>
-          <List component="dd" type="ordered" m={0} size="sm">
-            {m.agenda.map((item) => (
-              <List.Item key={item.id}>{item.startTime ? `${item.startTime} ${item.title}` : item.title}</List.Item>
-            ))}
-          </List>
+          {/* The <ol> inside the <dd>: list items must sit directly in a list (axe "listitem"). */}
+          <Box component="dd" m={0}>
+            <List type="ordered" size="sm">
+              {m.agenda.map((item) => (
+                <List.Item key={item.id}>{item.startTime ? `${item.startTime} ${item.title}` : item.title}</List.Item>
+              ))}
+            </List>
+          </Box>
         </>
       ) : null}
     </Stack>

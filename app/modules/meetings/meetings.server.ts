@@ -14,6 +14,7 @@ import { loadTeamAccess, visibleTeamsWhere } from "~/modules/teams/access.server
 import { canTeam } from "~/modules/teams/team.policy";
 import { visibleWorkspacesWhere } from "~/modules/workspaces/access.server";
 import { strongerRole } from "~/modules/workspaces/workspaces.policy";
+import { getEnv } from "~/utils/env.server";
 import type { FieldErrors } from "~/utils/forms";
 import { db, type Tx } from "~/utils/db.server";
 import type { MeetingContext } from "./access.server";
@@ -142,9 +143,11 @@ export function fieldsOf(m: {
 
 // ——— Commands ———
 
-export async function createMeeting(user: AuthUser, fields: MeetingFields, meta: Meta): Promise<MeetingResult> {
+/** 403 when the only problem is that the actor may not create a meeting there (the route audits it). */
+export async function createMeeting(user: AuthUser, fields: MeetingFields, meta: Meta): Promise<MeetingResult | { ok: false; status: 403 }> {
   return db.$transaction(async (tx) => {
     const errors = await checkFields(user, fields, tx, true);
+    if (errors && Object.keys(errors).length === 1 && errors._form === "meetings.validation.cannotCreate") return { ok: false as const, status: 403 as const };
     if (errors) return { ok: false as const, status: 400 as const, errors };
     const data = storedFields(fields);
     const m = await tx.meeting.create({ data: { ...data, createdById: user.id }, select: { id: true, version: true } });
@@ -361,7 +364,8 @@ export async function outcomeToTask(
   const title = outcome.text.length > 200 ? `${outcome.text.slice(0, 197)}…` : outcome.text;
   const fields: TaskFields = {
     title,
-    description: `<p>${escapeHtml(outcome.text)}</p><p><a href="${meetingUrl(ctx.meeting.id)}">${escapeHtml(ctx.meeting.title)}</a></p>`,
+    // Absolute: the rich-text sanitiser keeps only http(s) links, a relative one would lose its link.
+    description: `<p>${escapeHtml(outcome.text)}</p><p><a href="${escapeHtml(getEnv().appUrl + meetingUrl(ctx.meeting.id))}">${escapeHtml(ctx.meeting.title)}</a></p>`,
     assigneeId: input.assigneeId,
     helperIds: [],
     dueDate: input.dueDate,
@@ -402,11 +406,51 @@ const listSelect = {
 
 export type MeetingListItem = Prisma.MeetingGetPayload<{ select: typeof listSelect }>;
 
-/** The list view: upcoming (soonest first), past (latest first), all, or the trash. Two queries. */
+/**
+ * Meetings the actor runs (the same rule as `organizer` in access.server.ts): the creator, the
+ * coordinators of the organiser institution, OWNER/EDITOR of its workspace, the lead of its team.
+ */
+function organisedByWhere(actor: Actor): Prisma.MeetingWhereInput {
+  if (actor.isAdmin) return {};
+  const editor = { in: ["OWNER", "EDITOR"] as ("OWNER" | "EDITOR")[] };
+  const or: Prisma.MeetingWhereInput[] = [
+    { createdById: actor.id },
+    { workspace: { members: { some: { userId: actor.id, role: editor } } } },
+    { team: { deletedAt: null, members: { some: { userId: actor.id, role: "LEAD" } } } },
+  ];
+  if (actor.institutionId) {
+    or.push({ workspace: { institutions: { some: { institutionId: actor.institutionId, role: editor, institution: { deletedAt: null } } } } });
+    if (actor.institutionRole === "COORDINATOR") or.push({ organizerInstitutionId: actor.institutionId });
+  }
+  return { OR: or };
+}
+
+/** Whether "Nowe spotkanie" makes sense: coordinators/admins, or OWNER/EDITOR of a workspace, or a team lead (one query at most). */
+async function mayCreateSomewhere(actor: Actor): Promise<boolean> {
+  if (canCreateMeeting(actor)) return true;
+  const editor = { in: ["OWNER", "EDITOR"] as ("OWNER" | "EDITOR")[] };
+  const found = await db.user.findFirst({
+    where: {
+      id: actor.id,
+      OR: [
+        { workspaceMembers: { some: { role: editor, workspace: { archivedAt: null } } } },
+        { teamMemberships: { some: { role: "LEAD", team: { deletedAt: null } } } },
+        { institution: { deletedAt: null, workspaceMemberships: { some: { role: editor, workspace: { archivedAt: null } } } } },
+      ],
+    },
+    select: { id: true },
+  });
+  return !!found;
+}
+
+/**
+ * The list view: upcoming (soonest first), past (latest first), all, or the trash (only meetings
+ * the actor organises). Upcoming = not yet ended at `now`. Three queries at most.
+ */
 export async function listMeetings(actor: Actor, query: ListQuery, now: Date) {
   let where: Prisma.MeetingWhereInput;
   if (query.zakres === "kosz") {
-    where = visibleTrashedMeetingsWhere(actor);
+    where = { AND: [visibleTrashedMeetingsWhere(actor), organisedByWhere(actor)] };
   } else {
     where = { ...visibleMeetingsWhere(actor) };
     if (query.zakres === "nadchodzace") where.endsAt = { gte: now };
@@ -414,14 +458,15 @@ export async function listMeetings(actor: Actor, query: ListQuery, now: Date) {
   }
   if (query.rodzaj) where.kind = query.rodzaj;
   const orderBy: Prisma.MeetingOrderByWithRelationInput[] = query.zakres === "nadchodzace" ? [{ startsAt: "asc" }, { id: "asc" }] : [{ startsAt: "desc" }, { id: "asc" }];
-  const [total, items] = await Promise.all([
+  const [total, items, canCreate] = await Promise.all([
     db.meeting.count({ where }),
-    db.meeting.findMany({ where, orderBy, select: listSelect, ...pageArgs(query.page, MEETINGS_PAGE_SIZE) }),
+    db.meeting.findMany({ where, orderBy, select: { ...listSelect, deletedAt: true }, ...pageArgs(query.page, MEETINGS_PAGE_SIZE) }),
+    mayCreateSomewhere(actor),
   ]);
-  return { items, page: pageInfo(query.page, total, MEETINGS_PAGE_SIZE) };
+  return { items, page: pageInfo(query.page, total, MEETINGS_PAGE_SIZE), canCreate };
 }
 
-export type CalendarMeeting = { id: string; title: string; kind: string; startsAt: string; endsAt: string; cancelled: boolean; place: string | null };
+export type CalendarMeeting = { id: string; title: string; kind: string; startsAt: string; endsAt: string; cancelled: boolean; place: string | null; online: boolean };
 
 /** Meetings overlapping the Warsaw dates `start`…`end` (inclusive), grouped by each day they cover. One query. */
 export async function meetingsInRange(actor: Actor, start: string, end: string) {
@@ -431,11 +476,11 @@ export async function meetingsInRange(actor: Actor, start: string, end: string) 
     where: { ...visibleMeetingsWhere(actor), startsAt: { lt: to }, endsAt: { gt: from } },
     orderBy: [{ startsAt: "asc" }, { id: "asc" }],
     take: CALENDAR_MAX,
-    select: { id: true, title: true, kind: true, startsAt: true, endsAt: true, cancelledAt: true, place: true },
+    select: { id: true, title: true, kind: true, startsAt: true, endsAt: true, cancelledAt: true, place: true, onlineUrl: true },
   });
   const days: Record<string, CalendarMeeting[]> = {};
   for (const r of rows) {
-    const entry: CalendarMeeting = { id: r.id, title: r.title, kind: r.kind, startsAt: r.startsAt.toISOString(), endsAt: r.endsAt.toISOString(), cancelled: !!r.cancelledAt, place: r.place };
+    const entry: CalendarMeeting = { id: r.id, title: r.title, kind: r.kind, startsAt: r.startsAt.toISOString(), endsAt: r.endsAt.toISOString(), cancelled: !!r.cancelledAt, place: r.place, online: !!r.onlineUrl };
     let d = warsawDate(r.startsAt) < start ? start : warsawDate(r.startsAt);
     const last = warsawDate(new Date(r.endsAt.getTime() - 1));
     while (d <= last && d <= end) {
@@ -500,6 +545,7 @@ export async function attendanceSheet(meetingId: string) {
       endsAt: true,
       place: true,
       onlineUrl: true,
+      cancelledAt: true,
       organizerInstitution: { select: { name: true } },
       invitations: { select: { id: true, guestName: true, guestEmail: true, user: { select: { name: true, institution: { select: { shortName: true } } } } } },
       attendance: { select: { invitationId: true, name: true, organisation: true, present: true } },

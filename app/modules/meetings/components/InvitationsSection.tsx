@@ -178,6 +178,8 @@ export function InvitationsSection({ data, can, actionData }: Props) {
 
       {can.invite ? (
         <InvitationForms
+          // Remounted when someone was invited, so the forms are empty again (the failed intent keeps its values).
+          key={data.invitations.length + data.institutions.length}
           candidates={data.candidates}
           institutionChoices={data.institutionChoices}
           intent={ownIntent?.intent}

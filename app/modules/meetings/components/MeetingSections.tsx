@@ -118,7 +118,8 @@ export function AgendaSection({ items, people, canEdit, actionData }: { items: A
         {canEdit ? (
           <details open={!!errorsFor(actionData, "agendaAdd")}>
             <summary style={{ cursor: "pointer", fontWeight: 600 }}>{t("meetings.agenda.add")}</summary>
-            <Form method="post">
+            {/* Keyed by the count: after an added item the fields are empty again for the next one. */}
+            <Form method="post" key={items.length}>
               <input type="hidden" name="intent" value="agendaAdd" />
               <Stack gap="xs" py="xs">
                 <AgendaFields people={people} errors={errorsFor(actionData, "agendaAdd")} />
@@ -220,7 +221,7 @@ export function AttendanceSection({ meetingId, rows, canEdit, actionData }: { me
           </Group>
         ) : null}
         {canEdit ? (
-          <Form method="post">
+          <Form method="post" key={rows.length}>
             <input type="hidden" name="intent" value="walkInAdd" />
             <Group align="flex-end" wrap="wrap">
               <TextInput name="name" label={t("meetings.attendance.name")} error={err(walkInErrors?.name)} required />
@@ -362,7 +363,7 @@ export function OutcomesSection({ outcomes, teams, canEdit, actionData }: { outc
           ))}
         </ul>
         {canEdit ? (
-          <Form method="post">
+          <Form method="post" key={outcomes.length}>
             <input type="hidden" name="intent" value="outcomeAdd" />
             <Group align="flex-end" wrap="wrap">
               <NativeSelect
