@@ -33,7 +33,8 @@ import {
 import type { AuthUser } from "~/modules/auth/session.server";
 import { authorize, notFound } from "~/modules/auth/authorize.server";
 import { taskUrl } from "~/modules/tasks/task-urls";
-import { formatDateTime } from "~/utils/dates";
+import { warsawDate, warsawTime } from "~/modules/tasks/deadline";
+import { formatDateTime, formatLongDay } from "~/utils/dates";
 import { fieldErrors, formToObject, type FieldErrors } from "~/utils/forms";
 import { useLocale, useT } from "~/utils/i18n-react";
 import { requestMeta } from "~/utils/request.server";
@@ -215,7 +216,11 @@ export default function MeetingPage() {
   const actionData = useActionData<typeof action>() as (Failure & { intent?: string }) | undefined;
   const t = useT();
   const locale = useLocale();
-  const when = `${formatDateTime(meeting.startsAt, locale)} – ${formatDateTime(meeting.endsAt, locale)}`;
+  // "piątek, 4 grudnia 2026, 17:00–19:00" (Warsaw time), as in the invitation; both ends in full across days.
+  const when =
+    warsawDate(new Date(meeting.startsAt)) === warsawDate(new Date(meeting.endsAt))
+      ? t("meetingInvitations.when", { date: formatLongDay(meeting.startsAt, locale), start: warsawTime(new Date(meeting.startsAt)), end: warsawTime(new Date(meeting.endsAt)) })
+      : `${formatDateTime(meeting.startsAt, locale)} – ${formatDateTime(meeting.endsAt, locale)}`;
   return (
     <Stack gap="md" maw={1100}>
       <Anchor component={Link} to="/spotkania" size="sm">

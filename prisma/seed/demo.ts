@@ -12,6 +12,7 @@ import { seedWorkspaces, type DemoWorkspaces } from "./demo-workspaces";
 import { seedDocuments } from "./demo-documents";
 import { seedTeams } from "./demo-teams";
 import { seedIdeas } from "./demo-ideas";
+import { seedMeetings } from "./demo-meetings";
 import {
   DEMO_ACCOUNTS,
   DEMO_INSTITUTIONS,
@@ -128,6 +129,7 @@ export async function seedDemo(): Promise<DemoResult> {
       await seedDocuments(ctx.workspaces, people, tx);
       await seedTeams(ctx, tx);
       await seedIdeas(ctx, tx);
+      await seedMeetings(ctx, tx);
       // Later issues add their steps here, each taking what it needs and `tx`, returning what it made.
       return ctx;
     },

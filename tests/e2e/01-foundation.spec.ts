@@ -66,10 +66,10 @@ test("an English browser sees English before signing in", async ({ browser }) =>
   await context.close();
 });
 
-test("placeholders for later sections show a friendly empty state, and the shell works on a phone", async ({ page }) => {
+test("the Spotkania section opens the meetings list, and the shell works on a phone", async ({ page }) => {
   await signIn(page, admin.email, admin.password);
   await page.getByRole("link", { name: "Spotkania" }).click();
-  await expect(page.getByText("Ta sekcja jest w przygotowaniu")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Spotkania" })).toBeVisible();
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/pulpit");
   await page.getByRole("button", { name: "Otwórz menu" }).click();

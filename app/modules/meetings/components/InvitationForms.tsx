@@ -26,7 +26,7 @@ export function InvitationForms({ candidates, institutionChoices, intent, errors
   return (
     <Card withBorder component="section" aria-labelledby="invite-add-title">
       <Stack gap="md">
-        <Title order={3} fz="h4" id="invite-add-title">
+        <Title order={4} id="invite-add-title">
           {t("meetingInvitations.add.title")}
         </Title>
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
@@ -75,7 +75,7 @@ export function InvitationForms({ candidates, institutionChoices, intent, errors
         <Form method="post" noValidate aria-labelledby="invite-guest-title">
           <input type="hidden" name="intent" value="inviteGuest" />
           <Stack gap="sm">
-            <Title order={4} fz="h5" id="invite-guest-title">
+            <Title order={5} id="invite-guest-title">
               {t("meetingInvitations.inviteGuest.title")}
             </Title>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>

@@ -10,7 +10,7 @@ export function RsvpButtons({ rsvp }: { rsvp: RsvpState }) {
   return (
     <Card withBorder component="section" aria-labelledby="my-rsvp-title">
       <Stack gap="sm">
-        <Title order={3} fz="h4" id="my-rsvp-title">
+        <Title order={4} id="my-rsvp-title">
           {t("meetingInvitations.my.title")}
         </Title>
         <Text size="sm" c="dimmed">
