@@ -1,4 +1,4 @@
-// Express serves the Remix build; later issues attach the co-editing WebSocket to `httpServer`.
+// Express serves the Remix build; the co-editing WebSocket (/collab) is attached to `httpServer`.
 import path from "node:path";
 import { createServer } from "node:http";
 import express from "express";
@@ -58,6 +58,37 @@ app.use(
 );
 
 export const httpServer = createServer(app);
+
+// Co-editing of strategy drafts: WebSocket upgrades of /collab go to Hocuspocus, created from the
+// app build like the scheduler (one copy of the app and its Prisma client). Other upgrade paths are
+// refused, unless something else listens for them (Vite's HMR uses its own port in middleware mode).
+const collabTrustProxy = env.TRUST_PROXY === "true";
+type CollabServer = ReturnType<typeof import("./app/modules/strategy/collab.server").createCollabServer>;
+let collab: Promise<CollabServer> | undefined;
+function collabServer(): Promise<CollabServer> {
+  collab ??= (async () => {
+    type Create = typeof import("./app/modules/strategy/collab.server").createCollabServer;
+    const entry = (typeof build === "function" ? await build() : build).entry.module as { createCollabServer?: Create };
+    if (!entry.createCollabServer) throw new Error("the app build exports no createCollabServer");
+    return entry.createCollabServer({ trustProxy: collabTrustProxy, log });
+  })();
+  return collab;
+}
+httpServer.on("upgrade", (req, socket, head) => {
+  const pathname = (req.url ?? "").split("?")[0];
+  if (pathname !== "/collab") {
+    if (httpServer.listenerCount("upgrade") === 1) socket.destroy();
+    return;
+  }
+  if (closing) return void socket.destroy();
+  collabServer()
+    .then((c) => c.handleUpgrade(req, socket, head))
+    .catch((error) => {
+      log("error", "collab upgrade failed", { error: error instanceof Error ? error.message : String(error) });
+      socket.destroy();
+    });
+});
+
 httpServer.listen(env.PORT, env.HOST, () => {
   log("info", "Razem is listening", { url: env.appUrl, port: env.PORT, dev });
   void startBackgroundScheduler();
@@ -119,8 +150,13 @@ async function shutdown(signal: string) {
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
   const schedulerStopped = scheduler?.stop();
+  // Open editors: compact their documents and close the sockets (or httpServer.close never ends).
+  const collabStopped = collab?.then((c) => c.destroy()).catch((error) => {
+    log("error", "collab shutdown failed", { error: error instanceof Error ? error.message : String(error) });
+  });
   httpServer.close(async () => {
     await schedulerStopped;
+    await collabStopped;
     if (typeof build !== "function") {
       const entry = build.entry.module as { shutdown?: () => Promise<void> };
       await entry.shutdown?.();

@@ -9,6 +9,7 @@ import { disconnectDatabase } from "~/utils/db.server";
 export { runMaintenance } from "~/utils/maintenance.server";
 export { runSearchIndexing } from "~/modules/search/indexing.server";
 export { startScheduler } from "~/modules/reminders/scheduler.server";
+export { createCollabServer } from "~/modules/strategy/collab.server";
 import { settleDirectUploads } from "~/modules/library/uploadthing-router.server";
 
 const ABORT_DELAY = 5_000;

@@ -138,12 +138,17 @@ export const KNOWN_ACTIONS = [
   "meeting.invite.remove",
   "meeting.invite.resend",
   "meeting.rsvp",
+  "strategy.create",
+  "strategy.rename",
+  "strategy.edit",
+  "strategy.trash",
+  "strategy.restore",
 ] as const;
 
 /** Families offered as "all of …" in the action filter; the URL value ends with a dot (prefix match). */
-export const ACTION_GROUPS = ["auth", "session", "user", "institution", "invitation", "workspace", "library", "comment", "team", "task", "meeting", "idea", "permission", "audit"] as const;
+export const ACTION_GROUPS = ["auth", "session", "user", "institution", "invitation", "workspace", "library", "comment", "team", "task", "meeting", "strategy", "idea", "permission", "audit"] as const;
 
-export const KNOWN_ENTITY_TYPES = ["User", "Session", "Institution", "Invitation", "AuditLog", "Workspace", "Folder", "Document", "DocumentComment", "Team", "Task", "TaskComment", "TaskRecurrence", "Idea", "IdeaIntake", "Meeting", "MeetingInvitation"] as const;
+export const KNOWN_ENTITY_TYPES = ["User", "Session", "Institution", "Invitation", "AuditLog", "Workspace", "Folder", "Document", "DocumentComment", "Team", "Task", "TaskComment", "TaskRecurrence", "Idea", "IdeaIntake", "Meeting", "MeetingInvitation", "StrategyDraft"] as const;
 
 function label(t: Translate, key: string, fallback: string): string {
   return isMessageKey(key) ? t(key) : fallback;

@@ -22,6 +22,7 @@ export function WorkspaceHeader({ workspace, role, archived, adminAccess, canMan
   const tabs: { to: string; label: MessageKey; end?: boolean }[] = [
     { to: base, label: "workspaces.tabs.overview", end: true },
     { to: `${base}/biblioteka`, label: "workspaces.tabs.library" },
+    { to: `${base}/strategie`, label: "strategy.tab" },
     { to: `${base}/czlonkowie`, label: "workspaces.tabs.members" },
     ...(canManage ? [{ to: `${base}/ustawienia`, label: "workspaces.tabs.settings" as const }] : []),
   ];

@@ -1,0 +1,363 @@
+// The co-editing editor of a strategy draft: Tiptap (through @mantine/tiptap) bound to the Yjs
+// document of a HocuspocusProvider on our own server's /collab. Client-only: the server renders a
+// placeholder, the provider and the editor start in the browser.
+import { useEffect, useMemo, useState } from "react";
+import { Alert, Avatar, Badge, Group, Loader, Paper, Stack, Text, Tooltip, UnstyledButton } from "@mantine/core";
+import { RichTextEditor, type RichTextEditorLabels } from "@mantine/tiptap";
+import { HocuspocusProvider } from "@hocuspocus/provider";
+import { IconAlertTriangle, IconCloudCheck, IconCloudOff, IconLoader2, IconPhoto, IconTable, IconTableOff, IconColumnInsertRight, IconRowInsertBottom } from "@tabler/icons-react";
+import Collaboration from "@tiptap/extension-collaboration";
+import CollaborationCaret from "@tiptap/extension-collaboration-caret";
+import Image from "@tiptap/extension-image";
+import { Table, TableCell, TableHeader, TableRow } from "@tiptap/extension-table";
+import { useEditor, useEditorState, type Editor } from "@tiptap/react";
+import StarterKit from "@tiptap/starter-kit";
+import { useT } from "~/utils/i18n-react";
+import classes from "./StrategyEditor.module.css";
+import { caretColour, COLLAB_FIELD, COLLAB_PATH, countWords, draftDocumentName, plainTextOf } from "../collab-shared";
+
+type Me = { id: string; name: string };
+type Props = { draftId: string; workspaceId: string; me: Me; editable: boolean };
+
+type Status = "connecting" | "saving" | "synced" | "offline" | "denied";
+
+/** Client-only wrapper: the provider exists only in the browser. */
+export function StrategyEditor(props: Props) {
+  const t = useT();
+  const [provider, setProvider] = useState<HocuspocusProvider | null>(null);
+  useEffect(() => {
+    const scheme = window.location.protocol === "https:" ? "wss" : "ws";
+    const p = new HocuspocusProvider({ url: `${scheme}://${window.location.host}${COLLAB_PATH}`, name: draftDocumentName(props.draftId) });
+    p.attach();
+    setProvider(p);
+    return () => {
+      p.destroy();
+      p.configuration.websocketProvider.destroy();
+    };
+  }, [props.draftId]);
+  if (!provider) {
+    return (
+      <Paper withBorder p="lg" aria-busy="true">
+        <Group gap="sm">
+          <Loader size="sm" aria-hidden />
+          <Text>{t("strategy.editor.loading")}</Text>
+        </Group>
+      </Paper>
+    );
+  }
+  return <CollaborativeEditor {...props} provider={provider} />;
+}
+
+/** The connection's state, and whether the server made it read-only (e.g. a role lowered meanwhile). */
+function useConnection(provider: HocuspocusProvider): { status: Status; readOnly: boolean } {
+  const [socket, setSocket] = useState<"connecting" | "connected" | "disconnected">("connecting");
+  const [synced, setSynced] = useState(provider.isSynced);
+  const [unsynced, setUnsynced] = useState(provider.unsyncedChanges);
+  const [denied, setDenied] = useState(false);
+  const [readOnly, setReadOnly] = useState(provider.authorizedScope === "readonly");
+  useEffect(() => {
+    const onStatus = ({ status }: { status: "connecting" | "connected" | "disconnected" }) => {
+      setSocket(status);
+      if (status !== "connected") setSynced(false);
+    };
+    const onSynced = ({ state }: { state: boolean }) => setSynced(state);
+    const onUnsynced = ({ number }: { number: number }) => setUnsynced(number);
+    const onDenied = () => setDenied(true);
+    const onAuthenticated = ({ scope }: { scope: string }) => {
+      setDenied(false);
+      setReadOnly(scope === "readonly");
+    };
+    provider.on("status", onStatus);
+    provider.on("synced", onSynced);
+    provider.on("unsyncedChanges", onUnsynced);
+    provider.on("authenticationFailed", onDenied);
+    provider.on("authenticated", onAuthenticated);
+    return () => {
+      provider.off("status", onStatus);
+      provider.off("synced", onSynced);
+      provider.off("unsyncedChanges", onUnsynced);
+      provider.off("authenticationFailed", onDenied);
+      provider.off("authenticated", onAuthenticated);
+    };
+  }, [provider]);
+  const status: Status = denied ? "denied" : socket === "disconnected" ? "offline" : socket === "connecting" || !synced ? "connecting" : unsynced > 0 ? "saving" : "synced";
+  return { status, readOnly };
+}
+
+type Heading = { level: number; text: string; pos: number };
+
+function headingsOf(editor: Editor): Heading[] {
+  const out: Heading[] = [];
+  editor.state.doc.descendants((node, pos) => {
+    if (node.type.name === "heading") {
+      out.push({ level: Number(node.attrs.level) || 1, text: node.textContent, pos });
+      return false;
+    }
+    return true;
+  });
+  return out;
+}
+
+/** Library images only: the preview/download routes of this workspace, same origin. */
+function libraryImageUrl(input: string, workspaceId: string): string | null {
+  try {
+    const url = new URL(input, window.location.origin);
+    if (url.origin !== window.location.origin) return null;
+    const pattern = new RegExp(`^/przestrzenie/${workspaceId}/pliki/[^/]+/v/\\d+/(podglad|pobierz)$`);
+    return pattern.test(url.pathname) ? url.pathname : null;
+  } catch {
+    return null;
+  }
+}
+
+function CollaborativeEditor({ provider, me, editable: mayEdit, workspaceId }: Props & { provider: HocuspocusProvider }) {
+  const t = useT();
+  const { status, readOnly } = useConnection(provider);
+  const editable = mayEdit && !readOnly;
+  const colour = caretColour(me.id);
+  const extensions = useMemo(
+    () => [
+      // Collaboration brings Yjs's own undo/redo; the starter kit's history would fight it.
+      StarterKit.configure({
+        undoRedo: false,
+        heading: { levels: [1, 2, 3] },
+        code: false,
+        codeBlock: false,
+        link: { openOnClick: false, autolink: true, protocols: ["http", "https"] },
+      }),
+      Table.configure({ resizable: false }),
+      TableRow,
+      TableHeader,
+      TableCell,
+      Image.configure({ inline: false, allowBase64: false }),
+      Collaboration.configure({ document: provider.document, field: COLLAB_FIELD }),
+      CollaborationCaret.configure({ provider, user: { name: me.name, color: colour, id: me.id } }),
+    ],
+    [provider, me.name, me.id, colour],
+  );
+  const editor = useEditor(
+    {
+      immediatelyRender: false,
+      editable,
+      extensions,
+      editorProps: { attributes: { role: "textbox", "aria-multiline": "true", "aria-label": t("strategy.editor.bodyLabel"), ...(editable ? {} : { "aria-readonly": "true" }) } },
+    },
+    [extensions],
+  );
+  useEffect(() => {
+    editor?.setEditable(editable);
+  }, [editor, editable]);
+
+  const derived = useEditorState({
+    editor,
+    selector: ({ editor: e }) => (e ? { headings: headingsOf(e), words: countWords(plainTextOf(e.getJSON())) } : null),
+  }) ?? { headings: [] as Heading[], words: 0 };
+
+  const presence = usePresence(provider);
+
+  const labels: Partial<RichTextEditorLabels> = {
+    boldControlLabel: t("teams.richText.bold"),
+    italicControlLabel: t("teams.richText.italic"),
+    underlineControlLabel: t("teams.richText.underline"),
+    h1ControlLabel: t("strategy.editor.h1"),
+    h2ControlLabel: t("strategy.editor.h2"),
+    h3ControlLabel: t("strategy.editor.h3"),
+    blockquoteControlLabel: t("strategy.editor.blockquote"),
+    hrControlLabel: t("strategy.editor.hr"),
+    bulletListControlLabel: t("teams.richText.bulletList"),
+    orderedListControlLabel: t("teams.richText.orderedList"),
+    linkControlLabel: t("teams.richText.link"),
+    unlinkControlLabel: t("teams.richText.unlink"),
+    clearFormattingControlLabel: t("teams.richText.clear"),
+    undoControlLabel: t("strategy.editor.undo"),
+    redoControlLabel: t("strategy.editor.redo"),
+    linkEditorInputLabel: t("teams.richText.linkInput"),
+    linkEditorInputPlaceholder: "https://",
+    linkEditorExternalLink: t("teams.richText.linkExternal"),
+    linkEditorInternalLink: t("teams.richText.linkInternal"),
+    linkEditorSave: t("teams.richText.linkSave"),
+  };
+
+  const insertImage = () => {
+    const input = window.prompt(t("strategy.editor.imagePrompt"));
+    if (!input) return;
+    const src = libraryImageUrl(input.trim(), workspaceId);
+    if (!src) return window.alert(t("strategy.editor.imageInvalid"));
+    editor?.chain().focus().setImage({ src }).run();
+  };
+
+  const goTo = (pos: number) => {
+    if (!editor) return;
+    const dom = editor.view.nodeDOM(pos);
+    if (dom instanceof HTMLElement) dom.scrollIntoView({ behavior: "smooth", block: "start" });
+    editor.chain().focus().setTextSelection(pos + 1).run();
+  };
+
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between" wrap="wrap" gap="sm">
+        <StatusBadge status={status} />
+        <Group gap="xs" aria-label={t("strategy.editor.presence")} role="group">
+          <Text size="sm" c="dimmed">
+            {t("strategy.editor.presence")}:
+          </Text>
+          <Avatar.Group spacing={4}>
+            {presence.map((p) => (
+              <Tooltip key={p.id} label={p.id === me.id ? t("strategy.editor.presenceYou", { name: p.name }) : p.name} withArrow>
+                <Avatar radius="xl" size="md" color={p.color} variant="filled" aria-label={p.name} role="img">
+                  {initials(p.name)}
+                </Avatar>
+              </Tooltip>
+            ))}
+          </Avatar.Group>
+          <Text size="sm" c="dimmed" aria-live="polite">
+            {t("strategy.editor.words", { count: derived.words })}
+          </Text>
+        </Group>
+      </Group>
+      {!editable ? (
+        <Alert color="blue" variant="light">
+          {t("strategy.editor.readOnly")}
+        </Alert>
+      ) : null}
+      <Group align="flex-start" gap="md" wrap="nowrap" style={{ alignItems: "flex-start" }}>
+        <RichTextEditor editor={editor} labels={labels} className={classes.editor} style={{ flex: 1, minWidth: 0 }}>
+          {editable ? (
+            <RichTextEditor.Toolbar sticky stickyOffset={60} aria-label={t("strategy.editor.toolbar")} role="toolbar">
+              <RichTextEditor.ControlsGroup>
+                <RichTextEditor.Bold />
+                <RichTextEditor.Italic />
+                <RichTextEditor.Underline />
+                <RichTextEditor.ClearFormatting />
+              </RichTextEditor.ControlsGroup>
+              <RichTextEditor.ControlsGroup>
+                <RichTextEditor.H1 />
+                <RichTextEditor.H2 />
+                <RichTextEditor.H3 />
+              </RichTextEditor.ControlsGroup>
+              <RichTextEditor.ControlsGroup>
+                <RichTextEditor.BulletList />
+                <RichTextEditor.OrderedList />
+                <RichTextEditor.Blockquote />
+                <RichTextEditor.Hr />
+              </RichTextEditor.ControlsGroup>
+              <RichTextEditor.ControlsGroup>
+                <RichTextEditor.Link />
+                <RichTextEditor.Unlink />
+              </RichTextEditor.ControlsGroup>
+              <RichTextEditor.ControlsGroup>
+                <RichTextEditor.Control
+                  onClick={() => editor?.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}
+                  aria-label={t("strategy.editor.insertTable")}
+                  title={t("strategy.editor.insertTable")}
+                >
+                  <IconTable size={16} stroke={1.5} aria-hidden />
+                </RichTextEditor.Control>
+                <RichTextEditor.Control
+                  onClick={() => editor?.chain().focus().addRowAfter().run()}
+                  aria-label={t("strategy.editor.addRow")}
+                  title={t("strategy.editor.addRow")}
+                  disabled={!editor?.can().addRowAfter()}
+                >
+                  <IconRowInsertBottom size={16} stroke={1.5} aria-hidden />
+                </RichTextEditor.Control>
+                <RichTextEditor.Control
+                  onClick={() => editor?.chain().focus().addColumnAfter().run()}
+                  aria-label={t("strategy.editor.addColumn")}
+                  title={t("strategy.editor.addColumn")}
+                  disabled={!editor?.can().addColumnAfter()}
+                >
+                  <IconColumnInsertRight size={16} stroke={1.5} aria-hidden />
+                </RichTextEditor.Control>
+                <RichTextEditor.Control
+                  onClick={() => editor?.chain().focus().deleteTable().run()}
+                  aria-label={t("strategy.editor.deleteTable")}
+                  title={t("strategy.editor.deleteTable")}
+                  disabled={!editor?.can().deleteTable()}
+                >
+                  <IconTableOff size={16} stroke={1.5} aria-hidden />
+                </RichTextEditor.Control>
+                <RichTextEditor.Control onClick={insertImage} aria-label={t("strategy.editor.insertImage")} title={t("strategy.editor.insertImage")}>
+                  <IconPhoto size={16} stroke={1.5} aria-hidden />
+                </RichTextEditor.Control>
+              </RichTextEditor.ControlsGroup>
+              <RichTextEditor.ControlsGroup>
+                <RichTextEditor.Undo />
+                <RichTextEditor.Redo />
+              </RichTextEditor.ControlsGroup>
+            </RichTextEditor.Toolbar>
+          ) : null}
+          <RichTextEditor.Content mih={400} />
+        </RichTextEditor>
+        <Paper component="nav" aria-label={t("strategy.editor.tocLabel")} withBorder p="sm" w={240} visibleFrom="md" style={{ position: "sticky", top: 70, flexShrink: 0 }}>
+          <Text fw={700} size="sm" mb="xs">
+            {t("strategy.editor.toc")}
+          </Text>
+          {derived.headings.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {t("strategy.editor.tocEmpty")}
+            </Text>
+          ) : (
+            <Stack gap={2} component="ol" style={{ listStyle: "none", margin: 0, padding: 0 }}>
+              {derived.headings.map((h) => (
+                <li key={h.pos} style={{ paddingLeft: (h.level - 1) * 12 }}>
+                  <UnstyledButton onClick={() => goTo(h.pos)} fz="sm" fw={h.level === 1 ? 600 : 400} style={{ textDecoration: "underline" }}>
+                    {h.text || "…"}
+                  </UnstyledButton>
+                </li>
+              ))}
+            </Stack>
+          )}
+        </Paper>
+      </Group>
+    </Stack>
+  );
+}
+
+function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((w) => w[0]?.toUpperCase() ?? "")
+    .join("");
+}
+
+type Person = { id: string; name: string; color: string };
+
+/** Who is here now, from awareness (names come from the server's session, not the client). */
+function usePresence(provider: HocuspocusProvider): Person[] {
+  const [people, setPeople] = useState<Person[]>([]);
+  useEffect(() => {
+    const awareness = provider.awareness;
+    if (!awareness) return;
+    const update = () => {
+      const seen = new Map<string, Person>();
+      for (const state of awareness.getStates().values()) {
+        const u = (state as { user?: Partial<Person> }).user;
+        if (u?.id && u.name && !seen.has(u.id)) seen.set(u.id, { id: u.id, name: u.name, color: u.color ?? "#495057" });
+      }
+      setPeople([...seen.values()]);
+    };
+    update();
+    awareness.on("change", update);
+    return () => awareness.off("change", update);
+  }, [provider]);
+  return people;
+}
+
+function StatusBadge({ status }: { status: Status }) {
+  const t = useT();
+  const look: Record<Status, { color: string; icon: JSX.Element }> = {
+    synced: { color: "green", icon: <IconCloudCheck size={14} aria-hidden /> },
+    saving: { color: "blue", icon: <IconLoader2 size={14} aria-hidden /> },
+    connecting: { color: "yellow", icon: <IconLoader2 size={14} aria-hidden /> },
+    offline: { color: "orange", icon: <IconCloudOff size={14} aria-hidden /> },
+    denied: { color: "red", icon: <IconAlertTriangle size={14} aria-hidden /> },
+  };
+  return (
+    <Badge role="status" aria-live="polite" size="lg" variant="light" color={look[status].color} leftSection={look[status].icon} tt="none">
+      {t(`strategy.editor.status.${status}`)}
+    </Badge>
+  );
+}
