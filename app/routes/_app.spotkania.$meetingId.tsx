@@ -38,6 +38,8 @@ import { formatDateTime, formatLongDay } from "~/utils/dates";
 import { fieldErrors, formToObject, type FieldErrors } from "~/utils/forms";
 import { useLocale, useT } from "~/utils/i18n-react";
 import { requestMeta } from "~/utils/request.server";
+import { isMessageKey } from "~/utils/i18n";
+import { saveMinutesToLibrary } from "~/modules/meetings/minutes-export.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.meeting.title} — Razem` : "Razem" }];
@@ -182,6 +184,15 @@ export async function action(args: ActionFunctionArgs) {
       if (!res.ok) return fail({ _form: "meetings.conflict" }, 409);
       return redirectWithToast(here, { key: "meetings.minutes.saved" });
     }
+    case "minutesToLibrary": {
+      const ctx = await need("editMinutes");
+      const saved = await saveMinutesToLibrary(user, ctx, ip);
+      if (!saved.ok) {
+        const [key, vars] = saved.error.split("|");
+        return redirectWithToast(here, { key: isMessageKey(key) ? key : "error.title", vars: vars ? JSON.parse(vars) : undefined, color: "red" });
+      }
+      return redirectWithToast(here, { key: "meetings.minutesDoc.saved", vars: { name: saved.name, number: saved.number } });
+    }
     case "outcomeAdd": {
       const ctx = await need("manageOutcomes");
       const parsed = outcomeSchema.safeParse(values);
@@ -307,7 +318,7 @@ export default function MeetingPage() {
       <AgendaSection items={agenda} people={people} canEdit={can.manageAgenda} actionData={actionData} />
       <InvitationsSection data={invitations} can={{ invite: can.invite && !trashed, rsvp }} actionData={actionData} />
       <AttendanceSection meetingId={meeting.id} rows={attendance} canEdit={can.recordAttendance} actionData={actionData} />
-      <MinutesSection minutes={meeting.minutes} updatedAt={meeting.minutesUpdatedAt} version={meeting.version} canEdit={can.editMinutes} actionData={actionData} />
+      <MinutesSection minutes={meeting.minutes} updatedAt={meeting.minutesUpdatedAt} version={meeting.version} canEdit={can.editMinutes} workspaceName={meeting.workspace?.name ?? null} actionData={actionData} />
       <OutcomesSection outcomes={outcomes} teams={teams} canEdit={can.manageOutcomes} actionData={actionData} />
     </Stack>
   );

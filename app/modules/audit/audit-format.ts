@@ -138,11 +138,14 @@ export const KNOWN_ACTIONS = [
   "meeting.invite.remove",
   "meeting.invite.resend",
   "meeting.rsvp",
+  "meeting.minutes.library",
   "strategy.create",
   "strategy.rename",
   "strategy.edit",
   "strategy.trash",
   "strategy.restore",
+  "strategy.export",
+  "strategy.export.save",
 ] as const;
 
 /** Families offered as "all of …" in the action filter; the URL value ends with a dot (prefix match). */

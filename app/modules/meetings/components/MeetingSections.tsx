@@ -3,7 +3,7 @@
 // as translation keys next to the fields of the form that was sent.
 import { Form, Link } from "@remix-run/react";
 import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, NativeSelect, Stack, Table, Text, TextInput, Textarea, Title } from "@mantine/core";
-import { IconArrowDown, IconArrowUp, IconTrash } from "@tabler/icons-react";
+import { IconArrowDown, IconArrowUp, IconBooks, IconTrash } from "@tabler/icons-react";
 import { RichTextField, RichTextView } from "~/components/RichTextField";
 import { taskUrl } from "~/modules/tasks/task-urls";
 import { formatDateTime } from "~/utils/dates";
@@ -237,7 +237,22 @@ export function AttendanceSection({ meetingId, rows, canEdit, actionData }: { me
   );
 }
 
-export function MinutesSection({ minutes, updatedAt, version, canEdit, actionData }: { minutes: string; updatedAt: string | Date | null; version: number; canEdit: boolean; actionData: SectionActionData }) {
+export function MinutesSection({
+  minutes,
+  updatedAt,
+  version,
+  canEdit,
+  workspaceName,
+  actionData,
+}: {
+  minutes: string;
+  updatedAt: string | Date | null;
+  version: number;
+  canEdit: boolean;
+  /** The meeting's workspace: where "Zapisz protokół w bibliotece" puts the document. */
+  workspaceName: string | null;
+  actionData: SectionActionData;
+}) {
   const t = useT();
   const locale = useLocale();
   const err = useFieldError();
@@ -274,6 +289,19 @@ export function MinutesSection({ minutes, updatedAt, version, canEdit, actionDat
         ) : (
           <Text c="dimmed">{t("meetings.minutes.empty")}</Text>
         )}
+        {canEdit && workspaceName && minutes ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="minutesToLibrary" />
+            <Group gap="sm" align="center" wrap="wrap">
+              <Button type="submit" variant="light" leftSection={<IconBooks size={16} aria-hidden />} aria-describedby="minutes-library-hint">
+                {t("meetings.minutesDoc.save")}
+              </Button>
+              <Text size="sm" c="dimmed" id="minutes-library-hint" style={{ flex: "1 1 20rem" }}>
+                {t("meetings.minutesDoc.saveHint", { workspace: workspaceName })}
+              </Text>
+            </Group>
+          </Form>
+        ) : null}
       </Stack>
     </Card>
   );

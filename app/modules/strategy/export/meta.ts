@@ -8,7 +8,10 @@ export type DraftReviewStatus = "DRAFT" | "IN_REVIEW" | "APPROVED";
 export type ExportMeta = {
   workspaceName: string;
   exportedAt: Date;
-  status: DraftReviewStatus;
+  /** The draft's review status; absent for documents without one (meeting minutes). */
+  status?: DraftReviewStatus;
+  /** An extra line of context after the workspace (e.g. the meeting's date and place). */
+  subtitle?: string;
   /** Language of the labels (page numbers, status); Polish unless the reader chose English. */
   locale?: Locale;
 };
@@ -33,9 +36,12 @@ export function exportTexts(title: string, meta: ExportMeta): ExportTexts {
   const cleanTitle = title.replace(/\s+/g, " ").trim() || t("strategyExport.untitled");
   const metaLine = [
     t("strategyExport.meta.workspace", { name: meta.workspaceName }),
-    t("strategyExport.meta.status", { status: t(`strategyExport.status.${meta.status}`) }),
+    meta.subtitle,
+    meta.status ? t("strategyExport.meta.status", { status: t(`strategyExport.status.${meta.status}`) }) : undefined,
     t("strategyExport.meta.exportedAt", { date }),
-  ].join(" · ");
+  ]
+    .filter((part): part is string => !!part)
+    .join(" · ");
   const template = t("strategyExport.footer.page");
   const pageParts = template
     .split(/(\{page\}|\{pages\})/)
