@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { Anchor, Button, Card, Group, NativeSelect, Stack, Text, TextInput, Title } from "@mantine/core";
-import { IconSearch } from "@tabler/icons-react";
+import { Anchor, Badge, Button, Card, Group, NativeSelect, Stack, Text, TextInput, Title } from "@mantine/core";
+import { IconFilePencil, IconSearch } from "@tabler/icons-react";
 import { ErrorPage } from "~/components/ErrorPage";
 import { AdminPage } from "~/modules/admin/components/AdminPage";
 import { ListPagination } from "~/modules/admin/components/ListPagination";
@@ -99,15 +99,21 @@ function Notice({ title, hint, status = false }: { title: string; hint: string; 
 function SearchResult({ hit }: { hit: SearchHit }) {
   const t = useT();
   const locale = useLocale();
-  const where = [hit.workspace.name, t("search.result.library"), ...hit.folderPath].join(" / ");
+  const draft = hit.kind === "draft";
+  const where = [hit.workspace.name, t(draft ? "search.result.strategies" : "search.result.library"), ...hit.folderPath].join(" / ");
   return (
     <Card withBorder padding="md" component="li">
       <Stack gap={6}>
         <Group gap="xs" wrap="nowrap" align="flex-start">
-          <FileIcon mimeType={hit.mimeType} />
+          {draft ? <IconFilePencil size={20} color="var(--mantine-color-teal-7)" aria-hidden stroke={1.6} style={{ flexShrink: 0 }} /> : <FileIcon mimeType={hit.mimeType} />}
           <Anchor component={Link} to={hit.url} fw={600} style={{ overflowWrap: "anywhere" }}>
             <Highlighted segments={hit.nameSegments} />
           </Anchor>
+          {draft ? (
+            <Badge variant="light" color="teal" size="sm" style={{ flexShrink: 0 }}>
+              {t("search.result.draft")}
+            </Badge>
+          ) : null}
         </Group>
         <Text size="sm" c="dimmed">
           <span className="visually-hidden">{t("search.result.where")} </span>

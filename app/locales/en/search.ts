@@ -2,7 +2,7 @@ import type { search as pl } from "../pl/search";
 
 export const search: Record<keyof typeof pl, string> = {
   "search.title": "Search documents",
-  "search.intro": "By file name and by the content of PDF, DOCX, TXT, MD and CSV documents — in every workspace you have access to. Letter case and Polish characters don't matter.",
+  "search.intro": "By file name and by the content of PDF, DOCX, TXT, MD and CSV documents and strategy drafts — in every workspace you have access to. Letter case and Polish characters don't matter.",
   "search.label": "Search documents",
   "search.placeholder": "e.g. transition strategy",
   "search.submit": "Search",
@@ -16,6 +16,8 @@ export const search: Record<keyof typeof pl, string> = {
   "search.resultsFor": "Results for “{q}”",
   "search.result.where": "Location:",
   "search.result.library": "Library",
+  "search.result.strategies": "Strategy drafts",
+  "search.result.draft": "Strategy draft",
   "search.result.updated": "Changed {date}",
 
   "search.text.label": "Content search",

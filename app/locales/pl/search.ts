@@ -1,7 +1,7 @@
 // Search in the document library, text extraction status and the DOCX preview.
 export const search = {
   "search.title": "Szukaj w dokumentach",
-  "search.intro": "Po nazwie pliku i po treści dokumentów PDF, DOCX, TXT, MD i CSV — we wszystkich przestrzeniach, do których masz dostęp. Wielkość liter i polskie znaki nie mają znaczenia.",
+  "search.intro": "Po nazwie pliku i po treści dokumentów PDF, DOCX, TXT, MD i CSV oraz projektów strategii — we wszystkich przestrzeniach, do których masz dostęp. Wielkość liter i polskie znaki nie mają znaczenia.",
   "search.label": "Szukaj w dokumentach",
   "search.placeholder": "np. strategia transformacji",
   "search.submit": "Szukaj",
@@ -15,6 +15,8 @@ export const search = {
   "search.resultsFor": "Wyniki dla „{q}”",
   "search.result.where": "Miejsce:",
   "search.result.library": "Biblioteka",
+  "search.result.strategies": "Projekty strategii",
+  "search.result.draft": "Projekt strategii",
   "search.result.updated": "Zmieniono {date}",
 
   "search.text.label": "Wyszukiwanie w treści",

@@ -12,7 +12,11 @@ export type ExtractionStatusInfo = {
   extractedAt: string | null;
 };
 
+/** A library document or a strategy draft (co-edited in the browser; no file, no extraction). */
+export type SearchHitKind = "document" | "draft";
+
 export type SearchHit = {
+  kind: SearchHitKind;
   id: string;
   name: string;
   nameSegments: Segment[];
@@ -20,10 +24,10 @@ export type SearchHit = {
   updatedAt: string;
   url: string;
   workspace: { id: string; name: string };
-  /** Folder names from the library root down; [] for the root. */
+  /** Folder names from the library root down; [] for the root and for drafts. */
   folderPath: string[];
   snippet: Segment[] | null;
-  /** Extraction status of the current version's text (the hint when it is not searchable yet). */
+  /** Extraction status of the current version's text (the hint when it is not searchable yet); DONE for drafts. */
   textStatus: TextStatus;
 };
 

@@ -8,6 +8,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import type { Actor } from "~/modules/auth/actor";
 import { authorize, notFound } from "~/modules/auth/authorize.server";
 import type { AuthUser } from "~/modules/auth/session.server";
+import { refreshDraftIndex } from "~/modules/search/search.server";
 import { requireWorkspace } from "~/modules/workspaces/access.server";
 import { db } from "~/utils/db.server";
 import type { FieldErrors } from "~/utils/forms";
@@ -69,6 +70,7 @@ export async function createDraft(actor: AuthUser, workspaceId: string, input: D
     await recordAudit({ actor, action: "strategy.create", entityType: "StrategyDraft", entityId: row.id, summary: input.title, ip: meta.ip }, tx);
     return row.id;
   });
+  await refreshDraftIndex(id);
   return ok({ id });
 }
 
@@ -77,7 +79,7 @@ export async function renameDraft(actor: AuthUser, draftId: string, input: Draft
   const ctx = await requireDraft(actor, draftId, "rename", { workspaceId: meta.workspaceId, ip: meta.ip });
   if (ctx.draft.version !== input.version) return fail({ _form: "strategy.form.conflict" }, 409);
   if (ctx.draft.title === input.title) return ok({ changed: false });
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx): Promise<CommandResult<{ changed: boolean }>> => {
     const saved = await tx.strategyDraft.updateMany({
       where: { id: draftId, version: input.version, deletedAt: null },
       data: { title: input.title, version: { increment: 1 }, updatedById: actor.id },
@@ -89,6 +91,8 @@ export async function renameDraft(actor: AuthUser, draftId: string, input: Draft
     );
     return ok({ changed: true });
   });
+  await refreshDraftIndex(draftId);
+  return result;
 }
 
 /** To the trash: open editors lose the connection at the next access re-check. */
@@ -102,6 +106,7 @@ export async function trashDraft(actor: AuthUser, draftId: string, meta: Meta & 
     if (saved.count === 0) notFound();
     await recordAudit({ actor, action: "strategy.trash", entityType: "StrategyDraft", entityId: draftId, summary: ctx.draft.title, ip: meta.ip }, tx);
   });
+  await refreshDraftIndex(draftId);
   return { title: ctx.draft.title, workspaceId: ctx.draft.workspaceId };
 }
 
@@ -116,5 +121,6 @@ export async function restoreDraft(actor: AuthUser, draftId: string, meta: Meta)
     if (saved.count === 0) notFound();
     await recordAudit({ actor, action: "strategy.restore", entityType: "StrategyDraft", entityId: draftId, summary: ctx.draft.title, ip: meta.ip }, tx);
   });
+  await refreshDraftIndex(draftId);
   return { title: ctx.draft.title, workspaceId: ctx.draft.workspaceId };
 }
