@@ -19,7 +19,9 @@ import { meetings as plMeetings } from "./pl/meetings";
 import { meetingAttendance as plMeetingAttendance } from "./pl/meetingAttendance";
 import { meetingViews as plMeetingViews } from "./pl/meetingViews";
 import { strategy as plStrategy } from "./pl/strategy";
+import { strategyComments as plStrategyComments } from "./pl/strategyComments";
 import { strategyExport as plStrategyExport } from "./pl/strategyExport";
+import { strategyVersions as plStrategyVersions } from "./pl/strategyVersions";
 import { common as enCommon } from "./en/common";
 import { auth as enAuth } from "./en/auth";
 import { admin as enAdmin } from "./en/admin";
@@ -40,13 +42,15 @@ import { meetings as enMeetings } from "./en/meetings";
 import { meetingAttendance as enMeetingAttendance } from "./en/meetingAttendance";
 import { meetingViews as enMeetingViews } from "./en/meetingViews";
 import { strategy as enStrategy } from "./en/strategy";
+import { strategyComments as enStrategyComments } from "./en/strategyComments";
 import { strategyExport as enStrategyExport } from "./en/strategyExport";
+import { strategyVersions as enStrategyVersions } from "./en/strategyVersions";
 
-export const pl = { ...plCommon, ...plAuth, ...plAdmin, ...plAudit, ...plWorkspaces, ...plLibrary, ...plNotifications, ...plSearch, ...plTeams, ...plTasks, ...plTaskViews, ...plReminders, ...plRecurrences, ...plIdeasPublic, ...plIdeasInbox, ...plMeetingInvitations, ...plMeetings, ...plMeetingAttendance, ...plMeetingViews, ...plStrategy, ...plStrategyExport };
+export const pl = { ...plCommon, ...plAuth, ...plAdmin, ...plAudit, ...plWorkspaces, ...plLibrary, ...plNotifications, ...plSearch, ...plTeams, ...plTasks, ...plTaskViews, ...plReminders, ...plRecurrences, ...plIdeasPublic, ...plIdeasInbox, ...plMeetingInvitations, ...plMeetings, ...plMeetingAttendance, ...plMeetingViews, ...plStrategy, ...plStrategyComments, ...plStrategyExport, ...plStrategyVersions };
 export type MessageKey = keyof typeof pl;
 export type Dictionary = Record<MessageKey, string>;
 
-export const en: Dictionary = { ...enCommon, ...enAuth, ...enAdmin, ...enAudit, ...enWorkspaces, ...enLibrary, ...enNotifications, ...enSearch, ...enTeams, ...enTasks, ...enTaskViews, ...enReminders, ...enRecurrences, ...enIdeasPublic, ...enIdeasInbox, ...enMeetingInvitations, ...enMeetings, ...enMeetingAttendance, ...enMeetingViews, ...enStrategy, ...enStrategyExport };
+export const en: Dictionary = { ...enCommon, ...enAuth, ...enAdmin, ...enAudit, ...enWorkspaces, ...enLibrary, ...enNotifications, ...enSearch, ...enTeams, ...enTasks, ...enTaskViews, ...enReminders, ...enRecurrences, ...enIdeasPublic, ...enIdeasInbox, ...enMeetingInvitations, ...enMeetings, ...enMeetingAttendance, ...enMeetingViews, ...enStrategy, ...enStrategyComments, ...enStrategyExport, ...enStrategyVersions };
 
 export const LOCALES = ["pl", "en"] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -1,13 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Anchor, Button, Group, Stack, Text, TextInput } from "@mantine/core";
+import { Anchor, Button, Grid, Group, Stack, Text, TextInput } from "@mantine/core";
 import { IconArrowLeft } from "@tabler/icons-react";
 import { ErrorPage } from "~/components/ErrorPage";
 import { FormError } from "~/components/FormError";
 import { ConfirmAction } from "~/modules/admin/components/ConfirmAction";
 import { requireUser } from "~/modules/auth/session.server";
 import { StrategyEditor } from "~/modules/strategy/components/StrategyEditor";
+import { DraftCommentsProvider, DraftComments } from "~/modules/strategy/components/DraftComments";
+import { draftCommentAction, isDraftCommentIntent, loadDraftComments } from "~/modules/strategy/comments.server";
+import { DraftReviewBar } from "~/modules/strategy/components/DraftReviewBar";
+import { DraftExportMenu } from "~/modules/strategy/components/DraftExportMenu";
+import { draftReviewPanel, draftVersionAction, isDraftVersionIntent } from "~/modules/strategy/review.server";
 import { getDraftForEditor, renameDraft, trashDraft } from "~/modules/strategy/drafts.server";
 import { allowedDraftActions } from "~/modules/strategy/strategy.policy";
 import { draftRenameSchema, TITLE_MAX } from "~/modules/strategy/strategy.schema";
@@ -29,6 +34,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     details: ctx.details,
     me: { id: user.id, name: user.name },
     can: allowedDraftActions(user, ctx.access),
+    review: await draftReviewPanel(user, ctx),
+    comments: await loadDraftComments(user, ctx),
   };
 }
 
@@ -39,6 +46,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const draftId = params.draftId ?? "";
   const form = formToObject(await request.formData());
   const meta = { ip: context.clientIp, workspaceId };
+  if (isDraftCommentIntent(form.intent)) return draftCommentAction({ request, params, context }, form);
+  if (isDraftVersionIntent(form.intent)) {
+    const done = await draftVersionAction(user, workspaceId, draftId, form, meta);
+    return data({ ...done.body, errors: done.body.errors ?? {} }, { status: done.status });
+  }
   if (form.intent === "trash") {
     const done = await trashDraft(user, draftId, meta);
     return redirectWithToast(`/przestrzenie/${workspaceId}/strategie`, { key: "strategy.trashed", vars: { title: done.title } });
@@ -58,7 +70,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function StrategyDraftPage() {
-  const { draft, workspaceId, details, me, can } = useLoaderData<typeof loader>();
+  const { draft, workspaceId, details, me, can, review, comments } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
@@ -108,10 +120,23 @@ export default function StrategyDraftPage() {
           {draft.title}
         </Text>
       )}
-      <Text size="sm" c="dimmed">
-        {t("strategy.editor.lastChange", { date: formatDateTime(details.updatedAt, locale), name: details.updatedBy.name })}
-      </Text>
-      <StrategyEditor draftId={draft.id} workspaceId={workspaceId} me={me} editable={can.edit} />
+      <Group justify="space-between" gap="sm" wrap="wrap">
+        <Text size="sm" c="dimmed">
+          {t("strategy.editor.lastChange", { date: formatDateTime(details.updatedAt, locale), name: details.updatedBy.name })}
+        </Text>
+        <DraftExportMenu workspaceId={workspaceId} draftId={draft.id} canSave={can.edit} />
+      </Group>
+      <DraftReviewBar workspaceId={workspaceId} draftId={draft.id} title={draft.title} review={review} />
+      <DraftCommentsProvider comments={comments}>
+        <Grid gutter="md">
+          <Grid.Col span={{ base: 12, lg: 8, xl: 9 }}>
+            <StrategyEditor draftId={draft.id} workspaceId={workspaceId} me={me} editable={can.edit} />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, lg: 4, xl: 3 }}>
+            <DraftComments />
+          </Grid.Col>
+        </Grid>
+      </DraftCommentsProvider>
     </Stack>
   );
 }

@@ -146,6 +146,18 @@ export const KNOWN_ACTIONS = [
   "strategy.restore",
   "strategy.export",
   "strategy.export.save",
+  "strategy.version.create",
+  "strategy.version.restore",
+  "strategy.review.request",
+  "strategy.review.approve",
+  "strategy.review.return",
+  "strategy.review.cancel",
+  "strategy.review.reopen",
+  "strategy.comment.create",
+  "strategy.comment.update",
+  "strategy.comment.delete",
+  "strategy.comment.resolve",
+  "strategy.comment.reopen",
 ] as const;
 
 /** Families offered as "all of …" in the action filter; the URL value ends with a dot (prefix match). */

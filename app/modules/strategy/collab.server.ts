@@ -19,8 +19,10 @@ import { WebSocketServer, type WebSocket } from "ws";
 import * as Y from "yjs";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { lucia, SESSION_COOKIE, type AuthUser } from "~/modules/auth/session.server";
+import { refreshDraftIndex } from "~/modules/search/search.server";
 import { db } from "~/utils/db.server";
 import { collabAccess } from "./access.server";
+import { AUTO_SNAPSHOT_EVERY_MS, autoSnapshotIfDue, snapshot } from "./versions.server";
 import { caretColour, COLLAB_FIELD, COLLAB_PATH, countWords, draftIdFromDocumentName, plainTextOf } from "./collab-shared";
 
 type Log = (level: "info" | "warn" | "error", message: string, data?: Record<string, unknown>) => void;
@@ -36,6 +38,8 @@ export type CollabOptions = {
   /** Take the host from X-Forwarded-Host for the origin check (TRUST_PROXY=true). */
   trustProxy?: boolean;
   log?: Log;
+  /** Automatic snapshots during activity: at most this often (ms; versions.server.ts). */
+  autoSnapshotMs?: number;
 };
 
 type Ctx = {
@@ -101,13 +105,17 @@ export function createCollabServer(options: CollabOptions = {}) {
     })().catch((error) => log("error", "strategy.edit audit failed", { error: String(error) }));
   }
 
-  /** Folds the update log into ydocState and refreshes the derived fields, in one transaction. */
+  /**
+   * Folds the update log into ydocState and refreshes the derived fields, in one transaction. When
+   * the body changed: lastEditAt, an APPROVED draft becomes a DRAFT again (the approved version
+   * stays), and an AUTO version if the latest is older than `autoSnapshotMs` (versions.server.ts).
+   */
   async function compact(draftId: string) {
-    await db.$transaction(async (tx) => {
-      const draft = await tx.strategyDraft.findUnique({ where: { id: draftId }, select: { ydocState: true } });
-      if (!draft) return;
+    const changed = await db.$transaction(async (tx) => {
+      const draft = await tx.strategyDraft.findUnique({ where: { id: draftId }, select: { ydocState: true, contentJson: true, reviewStatus: true, title: true } });
+      if (!draft) return null;
       const rows = await tx.strategyDraftUpdate.findMany({ where: { draftId }, orderBy: { id: "asc" }, select: { id: true, update: true, userId: true } });
-      if (rows.length === 0) return;
+      if (rows.length === 0) return null;
       // Built from what is on disk (not the in-memory document), so only rows that are in the new
       // state are deleted, whatever arrives meanwhile.
       const doc = new Y.Doc();
@@ -117,22 +125,35 @@ export function createCollabServer(options: CollabOptions = {}) {
         const json = yDocToProsemirrorJSON(doc, COLLAB_FIELD);
         const text = plainTextOf(json);
         const lastWriter = [...rows].reverse().find((r) => r.userId)?.userId;
+        const contentJson = JSON.stringify(json);
+        const bodyChanged = contentJson !== (draft.contentJson ?? JSON.stringify({ type: "doc", content: [{ type: "paragraph" }] }));
+        const reopen = bodyChanged && draft.reviewStatus === "APPROVED";
         await tx.strategyDraft.update({
           where: { id: draftId },
           data: {
             ydocState: new Uint8Array(Y.encodeStateAsUpdate(doc)),
-            contentJson: JSON.stringify(json),
+            contentJson,
             contentText: text,
             wordCount: countWords(text),
             ...(lastWriter ? { updatedById: lastWriter } : {}),
             updatedAt: new Date(),
+            ...(bodyChanged ? { lastEditAt: new Date() } : {}),
+            ...(reopen ? { reviewStatus: "DRAFT", version: { increment: 1 } } : {}),
           },
         });
         await tx.strategyDraftUpdate.deleteMany({ where: { draftId, id: { lte: rows[rows.length - 1].id } } });
+        if (reopen) {
+          // "Changing an approved document starts a new draft version; the approved version stays."
+          const writer = lastWriter ? await tx.user.findUnique({ where: { id: lastWriter }, select: { id: true, email: true, institutionId: true } }) : null;
+          await recordAudit({ actor: writer, action: "strategy.review.reopen", entityType: "StrategyDraft", entityId: draftId, summary: draft.title, changes: { reviewStatus: ["APPROVED", "DRAFT"] } }, tx);
+        }
+        return bodyChanged ? { lastWriter: lastWriter ?? null } : null;
       } finally {
         doc.destroy();
       }
     });
+    if (changed) await refreshDraftIndex(draftId);
+    if (changed) await autoSnapshotIfDue(draftId, changed.lastWriter, options.autoSnapshotMs ?? AUTO_SNAPSHOT_EVERY_MS);
   }
 
   const hocuspocus = new Hocuspocus<Ctx>({
@@ -196,6 +217,19 @@ export function createCollabServer(options: CollabOptions = {}) {
     async onStoreDocument({ documentName }) {
       const draftId = draftIdFromDocumentName(documentName);
       if (draftId) await compact(draftId);
+    },
+
+    // The last connection left and the final compaction is done (Hocuspocus unloads only then): an
+    // AUTO version of the final state, by its last writer (skipped when nothing is new).
+    async afterUnloadDocument({ documentName }) {
+      const draftId = draftIdFromDocumentName(documentName);
+      if (!draftId) return;
+      try {
+        const draft = await db.strategyDraft.findUnique({ where: { id: draftId }, select: { updatedById: true } });
+        if (draft) await snapshot(draftId, { kind: "AUTO", userId: draft.updatedById });
+      } catch (error) {
+        log("error", "strategy auto snapshot failed", { draftId, error: String(error) });
+      }
     },
   });
 
@@ -299,9 +333,20 @@ export function createCollabServer(options: CollabOptions = {}) {
     }
     for (const ws of wss.clients) ws.terminate();
     wss.close();
+    if (active === self) active = undefined;
   }
 
-  return { hocuspocus, handleUpgrade, destroy, recheckAll, compact, cookieName: SESSION_COOKIE };
+  const self = { hocuspocus, handleUpgrade, destroy, recheckAll, compact, cookieName: SESSION_COOKIE };
+  active = self;
+  return self;
+}
+
+/** The co-editing server of this process that takes the WebSocket upgrades (the latest one created). */
+let active: CollabServer | undefined;
+
+/** For routes (a restore goes through the running instance so connected editors see it). */
+export function activeCollabServer(): CollabServer | undefined {
+  return active;
 }
 
 let shared: CollabServer | undefined;
