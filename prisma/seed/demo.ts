@@ -13,6 +13,7 @@ import { seedDocuments } from "./demo-documents";
 import { seedTeams } from "./demo-teams";
 import { seedIdeas } from "./demo-ideas";
 import { seedMeetings } from "./demo-meetings";
+import { seedStrategyDraft } from "./demo-strategy";
 import {
   DEMO_ACCOUNTS,
   DEMO_INSTITUTIONS,
@@ -130,6 +131,7 @@ export async function seedDemo(): Promise<DemoResult> {
       await seedTeams(ctx, tx);
       await seedIdeas(ctx, tx);
       await seedMeetings(ctx, tx);
+      await seedStrategyDraft(ctx, tx);
       // Later issues add their steps here, each taking what it needs and `tx`, returning what it made.
       return ctx;
     },
