@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
-import { IconFilePlus } from "@tabler/icons-react";
+import { IconFilePlus, IconTrash } from "@tabler/icons-react";
 import { ErrorPage } from "~/components/ErrorPage";
 import { ListPagination } from "~/modules/admin/components/ListPagination";
 import { requireUser } from "~/modules/auth/session.server";
@@ -51,7 +51,17 @@ export default function StrategyDraftList() {
   return (
     <Stack gap="md">
       <Stack gap={4}>
-        <Title order={2}>{t("strategy.list.title")}</Title>
+        <Group justify="space-between" align="baseline">
+          <Title order={2}>{t("strategy.list.title")}</Title>
+          {canCreate ? (
+            <Anchor component={Link} to={`/przestrzenie/${workspaceId}/strategie/kosz`} size="sm">
+              <Group gap={4} component="span">
+                <IconTrash size={14} aria-hidden />
+                {t("strategy.trash.link")}
+              </Group>
+            </Anchor>
+          ) : null}
+        </Group>
         <Text c="dimmed" size="sm">
           {t("strategy.list.intro")}
         </Text>

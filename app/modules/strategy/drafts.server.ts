@@ -49,6 +49,21 @@ export async function listDrafts(workspaceId: string, page: number, pageSize = D
   return { items: rows, page: pageInfo(page, total, pageSize) };
 }
 
+/** The workspace's drafts in the trash, newest first (restorable by an OWNER or their creator). */
+export async function listTrashedDrafts(workspaceId: string, page: number, pageSize = DRAFT_LIST_PAGE_SIZE) {
+  const where: Prisma.StrategyDraftWhereInput = { workspaceId, deletedAt: { not: null } };
+  const [total, rows] = await Promise.all([
+    db.strategyDraft.count({ where }),
+    db.strategyDraft.findMany({
+      where,
+      orderBy: [{ deletedAt: "desc" }, { id: "asc" }],
+      ...pageArgs(page, pageSize),
+      select: { id: true, title: true, wordCount: true, deletedAt: true, createdById: true, deletedBy: { select: { name: true } } },
+    }),
+  ]);
+  return { items: rows, page: pageInfo(page, total, pageSize) };
+}
+
 /** The editor page: the draft with who changed it last. */
 export async function getDraftForEditor(actor: Actor, workspaceId: string, draftId: string) {
   const ctx = await loadDraftAccess(actor, draftId, { workspaceId });
