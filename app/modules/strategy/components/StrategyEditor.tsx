@@ -2,6 +2,7 @@
 // document of a HocuspocusProvider on our own server's /collab. Client-only: the server renders a
 // placeholder, the provider and the editor start in the browser.
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { LibraryImagePicker } from "./LibraryImagePicker";
 import {
   Alert,
   Avatar,
@@ -606,12 +607,13 @@ function CollaborativeEditor({
     linkEditorSave: t("teams.richText.linkSave"),
   };
 
-  const insertImage = () => {
-    const input = window.prompt(t("strategy.editor.imagePrompt"));
-    if (!input) return;
-    const src = libraryImageUrl(input.trim(), workspaceId);
-    if (!src) return window.alert(t("strategy.editor.imageInvalid"));
-    editor?.chain().focus().setImage({ src }).run();
+  const [imagePickerOpen, setImagePickerOpen] = useState(false);
+  const insertImage = () => setImagePickerOpen(true);
+  const pickImage = ({ src, alt }: { src: string; alt: string }) => {
+    setImagePickerOpen(false);
+    // Only this workspace's library addresses (the picker gives nothing else; defence in depth).
+    const safe = libraryImageUrl(src, workspaceId);
+    if (safe) editor?.chain().focus().setImage({ src: safe, alt }).run();
   };
 
   const goTo = (pos: number) => {
@@ -628,6 +630,7 @@ function CollaborativeEditor({
 
   return (
     <Stack gap="sm">
+      <LibraryImagePicker workspaceId={workspaceId} opened={imagePickerOpen} onClose={() => setImagePickerOpen(false)} onPick={pickImage} />
       <Group justify="space-between" wrap="wrap" gap="sm">
         <StatusBadge status={status} />
         <Group gap="xs" aria-label={t("strategy.editor.presence")} role="group">
