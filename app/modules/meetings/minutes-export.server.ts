@@ -61,7 +61,8 @@ export async function minutesDocument(meetingId: string): Promise<{ title: strin
   if (decisions.length) content.push(heading(2, t("meetings.minutesDoc.decisions")), bulletList(decisions.map((o) => [text(o.text)])));
   if (actions.length) content.push(heading(2, t("meetings.minutesDoc.actions")), bulletList(actions.map((o) => [text(o.text)])));
   const title = t("meetings.minutesDoc.title", { title: m.title });
-  const fileName = `${title} ${warsawDate(m.startsAt)}`.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, " ").replace(/\s+/g, " ").trim().slice(0, 150) + ".docx";
+  const printable = Array.from(`${title} ${warsawDate(m.startsAt)}`, (ch) => (ch.charCodeAt(0) < 32 ? " " : ch)).join("");
+  const fileName = printable.replace(/[\\/:*?"<>|]+/g, " ").replace(/\s+/g, " ").trim().slice(0, 150) + ".docx";
   return { title, doc: { type: "doc", content }, fileName };
 }
 
