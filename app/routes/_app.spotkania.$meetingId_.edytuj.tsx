@@ -1,15 +1,14 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Alert, Button, Card, Group, Stack, Title } from "@mantine/core";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
 import { requireUser } from "~/modules/auth/session.server";
 import { requireMeeting } from "~/modules/meetings/access.server";
-import { MeetingFormFields } from "~/modules/meetings/components/MeetingFormFields";
-import { meetingFieldsSchema, versionField } from "~/modules/meetings/meetings.schema";
+import { MeetingFormPage } from "~/modules/meetings/components/MeetingFormFields";
+import { meetingFormErrors, readMeetingForm } from "~/modules/meetings/meeting-form.server";
+import { versionField } from "~/modules/meetings/meetings.schema";
 import { fieldsOf, meetingFormOptions, meetingUrl, updateMeeting } from "~/modules/meetings/meetings.server";
 import { db } from "~/utils/db.server";
-import { fieldErrors, formToObject, type FieldErrors } from "~/utils/forms";
-import { useFieldError, useT } from "~/utils/i18n-react";
+import { fieldErrors } from "~/utils/forms";
 import { requestMeta } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -31,15 +30,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const meta = requestMeta(request, context);
   const ctx = await requireMeeting(user, params.meetingId ?? "", "edit", { ip: meta.ip });
-  const values = formToObject(await request.formData());
-  const parsed = meetingFieldsSchema.safeParse(values);
+  const { values, parsed } = await readMeetingForm(request);
   const version = versionField.safeParse(values.version);
-  if (!parsed.success || !version.success)
-    return data<{ errors: FieldErrors; values: Record<string, string> }>({ errors: parsed.success ? { _form: "validation.invalid" } : fieldErrors(parsed.error), values }, { status: 400 });
+  if (!parsed.success || !version.success) return meetingFormErrors(parsed.success ? { _form: "validation.invalid" } : fieldErrors(parsed.error), values);
   const result = await updateMeeting(user, ctx, parsed.data, version.data, { ip: meta.ip });
   if (!result.ok) {
-    if (result.status === 409) return data<{ errors: FieldErrors; values: Record<string, string> }>({ errors: { _form: "meetings.conflict" }, values }, { status: 409 });
-    return data<{ errors: FieldErrors; values: Record<string, string> }>({ errors: result.errors, values }, { status: 400 });
+    if (result.status === 409) return meetingFormErrors({ _form: "meetings.conflict" }, values, 409);
+    return meetingFormErrors(result.errors, values);
   }
   return redirectWithToast(meetingUrl(ctx.meeting.id), { key: "meetings.saved" });
 }
@@ -47,34 +44,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function EditMeeting() {
   const { id, version, values, options } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const t = useT();
-  const err = useFieldError();
-  const busy = useNavigation().state === "submitting";
   return (
-    <Stack gap="md" maw={960}>
-      <Title order={2}>{t("meetings.editTitle")}</Title>
-      {actionData?.errors ? (
-        <Alert color="red" variant="light" role="alert">
-          {err(actionData.errors._form) ?? t("form.fixErrors")}
-        </Alert>
-      ) : null}
-      <Card withBorder padding="lg">
-        <Form method="post" noValidate>
-          <input type="hidden" name="version" value={version} />
-          <Stack gap="lg">
-            <MeetingFormFields values={actionData?.values ?? values} errors={actionData?.errors} options={options} />
-            <Group justify="flex-end">
-              <Button component={Link} to={`/spotkania/${id}`} variant="default">
-                {t("meetings.form.cancel")}
-              </Button>
-              <Button type="submit" loading={busy}>
-                {t("meetings.form.save")}
-              </Button>
-            </Group>
-          </Stack>
-        </Form>
-      </Card>
-    </Stack>
+    <MeetingFormPage
+      titleKey="meetings.editTitle"
+      submitKey="meetings.form.save"
+      cancelTo={`/spotkania/${id}`}
+      values={actionData?.values ?? values}
+      errors={actionData?.errors}
+      options={options}
+      hidden={<input type="hidden" name="version" value={version} />}
+    />
   );
 }
 

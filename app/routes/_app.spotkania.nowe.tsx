@@ -1,14 +1,12 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Alert, Button, Card, Group, Stack, Title } from "@mantine/core";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
 import { authorize } from "~/modules/auth/authorize.server";
 import { requireUser } from "~/modules/auth/session.server";
-import { EMPTY_MEETING, MeetingFormFields } from "~/modules/meetings/components/MeetingFormFields";
-import { meetingFieldsSchema } from "~/modules/meetings/meetings.schema";
+import { EMPTY_MEETING, MeetingFormPage } from "~/modules/meetings/components/MeetingFormFields";
+import { meetingFormErrors, readMeetingForm } from "~/modules/meetings/meeting-form.server";
 import { createMeeting, meetingFormOptions, meetingUrl } from "~/modules/meetings/meetings.server";
-import { fieldErrors, formToObject, type FieldErrors } from "~/utils/forms";
-import { useFieldError, useT } from "~/utils/i18n-react";
+import { fieldErrors } from "~/utils/forms";
 import { requestMeta } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -24,45 +22,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const meta = requestMeta(request, context);
-  const values = formToObject(await request.formData());
-  const parsed = meetingFieldsSchema.safeParse(values);
-  if (!parsed.success) return data<{ errors: FieldErrors; values: Record<string, string> }>({ errors: fieldErrors(parsed.error), values }, { status: 400 });
+  const { values, parsed } = await readMeetingForm(request);
+  if (!parsed.success) return meetingFormErrors(fieldErrors(parsed.error), values);
   const result = await createMeeting(user, parsed.data, { ip: meta.ip });
   if (!result.ok && result.status === 403) await authorize(user, false, { action: "meeting.create", entityType: "Meeting", ip: meta.ip });
-  if (!result.ok) return data<{ errors: FieldErrors; values: Record<string, string> }>({ errors: "errors" in result ? result.errors : { _form: "meetings.conflict" }, values }, { status: 400 });
+  if (!result.ok) return meetingFormErrors("errors" in result ? result.errors : { _form: "meetings.conflict" }, values);
   return redirectWithToast(meetingUrl(result.id), { key: "meetings.created", vars: { title: parsed.data.title } });
 }
 
 export default function NewMeeting() {
   const { options, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const t = useT();
-  const err = useFieldError();
-  const busy = useNavigation().state === "submitting";
   return (
-    <Stack gap="md" maw={960}>
-      <Title order={2}>{t("meetings.newTitle")}</Title>
-      {actionData?.errors ? (
-        <Alert color="red" variant="light" role="alert">
-          {err(actionData.errors._form) ?? t("form.fixErrors")}
-        </Alert>
-      ) : null}
-      <Card withBorder padding="lg">
-        <Form method="post" noValidate>
-          <Stack gap="lg">
-            <MeetingFormFields values={actionData?.values ?? defaults} errors={actionData?.errors} options={options} />
-            <Group justify="flex-end">
-              <Button component={Link} to="/spotkania" variant="default">
-                {t("meetings.form.cancel")}
-              </Button>
-              <Button type="submit" loading={busy}>
-                {t("meetings.form.create")}
-              </Button>
-            </Group>
-          </Stack>
-        </Form>
-      </Card>
-    </Stack>
+    <MeetingFormPage
+      titleKey="meetings.newTitle"
+      submitKey="meetings.form.create"
+      cancelTo="/spotkania"
+      values={actionData?.values ?? defaults}
+      errors={actionData?.errors}
+      options={options}
+    />
   );
 }
 

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { db } from "~/utils/db.server";
 import { createCollabServer, type CollabServer } from "~/modules/strategy/collab.server";
-import { buildInstitution, buildUser, loginAs } from "../factories";
+import { strategySetup } from "../strategy-fixtures";
 import * as listRoute from "~/routes/_app.przestrzenie.$workspaceId.strategie._index";
 import * as editorRoute from "~/routes/_app.przestrzenie.$workspaceId.strategie.$draftId";
 import { makeRequest, run } from "../http";
@@ -47,38 +47,8 @@ afterEach(async () => {
   }
 });
 
-async function signedIn(overrides: Parameters<typeof buildUser>[0] = {}) {
-  const user = await buildUser(overrides);
-  return { user, cookie: await loginAs(user.id) };
-}
-
 /** A workspace of institution A with an owner, an editor, a viewer; B's member is an outsider. */
-async function setup() {
-  const a = await buildInstitution({ shortName: "BKPPT" });
-  const b = await buildInstitution({ shortName: "FRGK" });
-  const owner = await signedIn({ institutionId: a.id, institutionRole: "COORDINATOR", name: "Magdalena Wróbel" });
-  const editor = await signedIn({ institutionId: a.id, name: "Katarzyna Wójcik" });
-  const viewer = await signedIn({ institutionId: a.id, name: "Michał Dąbrowski" });
-  const outsider = await signedIn({ institutionId: b.id, name: "Anna Lewandowska" });
-  const workspace = await db.workspace.create({
-    data: {
-      name: "Strategia transformacji regionu",
-      owningInstitutionId: a.id,
-      createdById: owner.user.id,
-      members: {
-        create: [
-          { userId: owner.user.id, role: "OWNER" },
-          { userId: editor.user.id, role: "EDITOR" },
-          { userId: viewer.user.id, role: "VIEWER" },
-        ],
-      },
-    },
-  });
-  const draft = await db.strategyDraft.create({
-    data: { workspaceId: workspace.id, title: "Strategia — projekt", createdById: owner.user.id, updatedById: owner.user.id },
-  });
-  return { a, b, owner, editor, viewer, outsider, workspace, draft };
-}
+const setup = () => strategySetup();
 
 async function stored(draftId: string) {
   const draft = await db.strategyDraft.findUniqueOrThrow({ where: { id: draftId } });

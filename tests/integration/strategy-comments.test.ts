@@ -14,14 +14,9 @@ import {
 import { COLLAB_FIELD } from "~/modules/strategy/collab-shared";
 import type { DraftCommentsData } from "~/modules/strategy/comments.server";
 import { mentionToken } from "~/modules/comments/mentions";
-import { buildInstitution, buildUser, loginAs } from "../factories";
+import { strategySetup } from "../strategy-fixtures";
 import { makeRequest, run } from "../http";
 import { countStatements } from "../query-count";
-
-async function signedIn(overrides: Parameters<typeof buildUser>[0] = {}) {
-  const user = await buildUser(overrides);
-  return { user, cookie: await loginAs(user.id) };
-}
 
 /** The body as the editor builds it: paragraphs of Y.XmlText in the "body" fragment. */
 function bodyDoc(paragraphs: string[]): Y.Doc {
@@ -39,51 +34,12 @@ function bodyDoc(paragraphs: string[]): Y.Doc {
 }
 
 async function setup() {
-  const a = await buildInstitution({ shortName: "BKPPT" });
-  const b = await buildInstitution({ shortName: "FRGK" });
-  const owner = await signedIn({
-    institutionId: a.id,
-    institutionRole: "COORDINATOR",
-    name: "Magdalena Wróbel",
-  });
-  const editor = await signedIn({
-    institutionId: a.id,
-    name: "Katarzyna Wójcik",
-  });
-  const viewer = await signedIn({
-    institutionId: a.id,
-    name: "Michał Dąbrowski",
-  });
-  const outsider = await signedIn({
-    institutionId: b.id,
-    name: "Anna Lewandowska",
-  });
-  const workspace = await db.workspace.create({
-    data: {
-      name: "Strategia transformacji regionu",
-      owningInstitutionId: a.id,
-      createdById: owner.user.id,
-      members: {
-        create: [
-          { userId: owner.user.id, role: "OWNER" },
-          { userId: editor.user.id, role: "EDITOR" },
-          { userId: viewer.user.id, role: "VIEWER" },
-        ],
-      },
-    },
-  });
   const ydoc = bodyDoc([
     "Cel 1: nowe miejsca pracy po zamknięciu kopalni Bełchatów.",
     "Cel 2: czyste powietrze i ciepło systemowe.",
   ]);
-  const draft = await db.strategyDraft.create({
-    data: {
-      workspaceId: workspace.id,
-      title: "Strategia — projekt",
-      createdById: owner.user.id,
-      updatedById: owner.user.id,
-      ydocState: new Uint8Array(Y.encodeStateAsUpdate(ydoc)),
-    },
+  const { a, b, owner, editor, viewer, outsider, workspace, draft } = await strategySetup({
+    ydocState: new Uint8Array(Y.encodeStateAsUpdate(ydoc)),
   });
   const url = `/przestrzenie/${workspace.id}/strategie/${draft.id}`;
   const params = { workspaceId: workspace.id, draftId: draft.id };

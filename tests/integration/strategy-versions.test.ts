@@ -9,7 +9,7 @@ import { db } from "~/utils/db.server";
 import { createCollabServer, type CollabServer } from "~/modules/strategy/collab.server";
 import { draftVersionAction } from "~/modules/strategy/review.server";
 import { lucia } from "~/modules/auth/session.server";
-import { buildInstitution, buildUser, loginAs } from "../factories";
+import { signedIn, STRATEGY_NAMES, strategyDraft, strategyInstitutions, strategyWorkspace } from "../strategy-fixtures";
 import * as historyRoute from "~/routes/_app.przestrzenie.$workspaceId.strategie.$draftId_.historia";
 import * as versionRoute from "~/routes/_app.przestrzenie.$workspaceId.strategie.$draftId_.wersje.$number";
 import * as compareRoute from "~/routes/_app.przestrzenie.$workspaceId.strategie.$draftId_.porownaj";
@@ -41,40 +41,27 @@ afterEach(async () => {
   }
 });
 
-async function signedIn(overrides: Parameters<typeof buildUser>[0] = {}) {
-  const user = await buildUser(overrides);
-  const cookie = await loginAs(user.id);
+/** signedIn, with the session's user as the route sees it. */
+async function signedInWithAuth(overrides: Parameters<typeof signedIn>[0] = {}) {
+  const { user, cookie } = await signedIn(overrides);
   const sessionId = lucia.readSessionCookie(cookie) ?? cookie.split(";")[0].split("=")[1];
   const { user: auth } = await lucia.validateSession(sessionId);
   return { user, auth: auth as NonNullable<typeof auth> & { name: string; email: string }, cookie };
 }
 
 async function setup() {
-  const a = await buildInstitution({ shortName: "BKPPT" });
-  const b = await buildInstitution({ shortName: "FRGK" });
-  const owner = await signedIn({ institutionId: a.id, institutionRole: "COORDINATOR", name: "Magdalena Wróbel" });
-  const editor = await signedIn({ institutionId: a.id, name: "Katarzyna Wójcik" });
-  const reviewer = await signedIn({ institutionId: a.id, name: "Tomasz Nowak" });
-  const viewer = await signedIn({ institutionId: a.id, name: "Michał Dąbrowski" });
-  const outsider = await signedIn({ institutionId: b.id, name: "Anna Lewandowska" });
-  const workspace = await db.workspace.create({
-    data: {
-      name: "Strategia transformacji regionu",
-      owningInstitutionId: a.id,
-      createdById: owner.user.id,
-      members: {
-        create: [
-          { userId: owner.user.id, role: "OWNER" },
-          { userId: editor.user.id, role: "EDITOR" },
-          { userId: reviewer.user.id, role: "EDITOR" },
-          { userId: viewer.user.id, role: "VIEWER" },
-        ],
-      },
-    },
-  });
-  const draft = await db.strategyDraft.create({
-    data: { workspaceId: workspace.id, title: "Strategia — projekt", createdById: owner.user.id, updatedById: owner.user.id },
-  });
+  const { a, b } = await strategyInstitutions();
+  const owner = await signedInWithAuth({ institutionId: a.id, institutionRole: "COORDINATOR", name: STRATEGY_NAMES.owner });
+  const editor = await signedInWithAuth({ institutionId: a.id, name: STRATEGY_NAMES.editor });
+  const reviewer = await signedInWithAuth({ institutionId: a.id, name: "Tomasz Nowak" });
+  const viewer = await signedInWithAuth({ institutionId: a.id, name: STRATEGY_NAMES.viewer });
+  const outsider = await signedInWithAuth({ institutionId: b.id, name: STRATEGY_NAMES.outsider });
+  const workspace = await strategyWorkspace(a.id, owner, [
+    { person: editor, role: "EDITOR" },
+    { person: reviewer, role: "EDITOR" },
+    { person: viewer, role: "VIEWER" },
+  ]);
+  const draft = await strategyDraft(workspace.id, owner);
   const base = `/przestrzenie/${workspace.id}/strategie/${draft.id}`;
   const params = { workspaceId: workspace.id, draftId: draft.id };
   return { owner, editor, reviewer, viewer, outsider, workspace, draft, base, params };

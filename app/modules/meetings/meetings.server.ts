@@ -388,7 +388,8 @@ function escapeHtml(s: string): string {
 
 // ——— Reads ———
 
-const listSelect = {
+/** What every view of a meeting shows: what, when and where. */
+const meetingCoreSelect = {
   id: true,
   title: true,
   kind: true,
@@ -397,10 +398,19 @@ const listSelect = {
   endsAt: true,
   place: true,
   onlineUrl: true,
-  cancelledAt: true,
-  organizerInstitution: { select: { shortName: true } },
+} satisfies Prisma.MeetingSelect;
+
+/** The workspace and the team a meeting belongs to, if any. */
+const meetingLinksSelect = {
   workspace: { select: { id: true, name: true } },
   team: { select: { id: true, name: true } },
+} satisfies Prisma.MeetingSelect;
+
+const listSelect = {
+  ...meetingCoreSelect,
+  cancelledAt: true,
+  organizerInstitution: { select: { shortName: true } },
+  ...meetingLinksSelect,
   _count: { select: { agenda: true, invitations: true } },
 } satisfies Prisma.MeetingSelect;
 
@@ -496,14 +506,7 @@ export async function meetingPage(meetingId: string) {
   const meeting = await db.meeting.findUniqueOrThrow({
     where: { id: meetingId },
     select: {
-      id: true,
-      title: true,
-      kind: true,
-      trainingProvider: true,
-      startsAt: true,
-      endsAt: true,
-      place: true,
-      onlineUrl: true,
+      ...meetingCoreSelect,
       description: true,
       minutes: true,
       minutesUpdatedAt: true,
@@ -512,8 +515,7 @@ export async function meetingPage(meetingId: string) {
       version: true,
       createdBy: { select: { name: true } },
       organizerInstitution: { select: { id: true, shortName: true, name: true } },
-      workspace: { select: { id: true, name: true } },
-      team: { select: { id: true, name: true } },
+      ...meetingLinksSelect,
       agenda: {
         orderBy: [{ position: "asc" }, { id: "asc" }],
         select: { id: true, title: true, ownerId: true, ownerName: true, owner: { select: { name: true } }, startTime: true, durationMinutes: true, notes: true },

@@ -291,6 +291,77 @@ async function requireCommentRight(
   });
 }
 
+/** The audit entry of a command on a comment of the draft. */
+async function auditComment(
+  user: AuthUser,
+  ctx: DraftContext,
+  action: string,
+  entityId: string,
+  changes: Record<string, unknown>,
+  meta: Meta,
+  tx: Tx
+) {
+  await recordAudit(
+    {
+      actor: user,
+      action,
+      entityType: "StrategyDraftComment",
+      entityId,
+      summary: ctx.draft.title,
+      changes,
+      ip: meta.ip,
+    },
+    tx
+  );
+}
+
+/**
+ * Writes a new comment (a thread's first one, or a reply when `fields.threadId` is set) with its
+ * mentions resolved, its audit entry and the mention notifications, in one transaction.
+ */
+async function addComment(
+  user: AuthUser,
+  ctx: DraftContext,
+  input: { body: string },
+  fields: {
+    threadId?: string;
+    anchorStart?: Uint8Array<ArrayBuffer>;
+    anchorEnd?: Uint8Array<ArrayBuffer>;
+    quote?: string;
+  },
+  changes: Record<string, unknown>,
+  meta: Meta
+) {
+  return db.$transaction(async (tx) => {
+    const { body, mentioned } = await resolveMentions(
+      ctx.draft.workspaceId,
+      input.body,
+      tx
+    );
+    const row = await tx.strategyDraftComment.create({
+      data: {
+        draftId: ctx.draft.id,
+        authorId: user.id,
+        ...fields,
+        body,
+      },
+      select: { id: true },
+    });
+    const threadId = fields.threadId ?? row.id;
+    await auditComment(
+      user,
+      ctx,
+      "strategy.comment.create",
+      row.id,
+      { draftId: ctx.draft.id, ...changes, mentioned: mentioned.length },
+      meta,
+      tx
+    );
+    await notify(mentionNotice(user, ctx, row.id, threadId, mentioned), tx);
+    return { ok: true as const, id: row.id, threadId };
+  });
+}
+
 /** A new thread on a range of the draft; mentioned people who can see the workspace are notified. */
 export async function createThread(
   user: AuthUser,
@@ -319,42 +390,14 @@ export async function createThread(
       status: 400,
       error: "strategyComments.form.noSelection",
     };
-  return db.$transaction(async (tx) => {
-    const { body, mentioned } = await resolveMentions(
-      ctx.draft.workspaceId,
-      input.body,
-      tx
-    );
-    const row = await tx.strategyDraftComment.create({
-      data: {
-        draftId: ctx.draft.id,
-        authorId: user.id,
-        anchorStart: start,
-        anchorEnd: end,
-        quote: input.quote,
-        body,
-      },
-      select: { id: true },
-    });
-    await recordAudit(
-      {
-        actor: user,
-        action: "strategy.comment.create",
-        entityType: "StrategyDraftComment",
-        entityId: row.id,
-        summary: ctx.draft.title,
-        changes: {
-          draftId: ctx.draft.id,
-          quote: input.quote,
-          mentioned: mentioned.length,
-        },
-        ip: meta.ip,
-      },
-      tx
-    );
-    await notify(mentionNotice(user, ctx, row.id, row.id, mentioned), tx);
-    return { ok: true as const, id: row.id, threadId: row.id };
-  });
+  return addComment(
+    user,
+    ctx,
+    input,
+    { anchorStart: start, anchorEnd: end, quote: input.quote },
+    { quote: input.quote },
+    meta
+  );
 }
 
 async function loadThread(
@@ -385,40 +428,14 @@ export async function replyToThread(
     thread.id,
     meta
   );
-  return db.$transaction(async (tx) => {
-    const { body, mentioned } = await resolveMentions(
-      ctx.draft.workspaceId,
-      input.body,
-      tx
-    );
-    const row = await tx.strategyDraftComment.create({
-      data: {
-        draftId: ctx.draft.id,
-        threadId: thread.id,
-        authorId: user.id,
-        body,
-      },
-      select: { id: true },
-    });
-    await recordAudit(
-      {
-        actor: user,
-        action: "strategy.comment.create",
-        entityType: "StrategyDraftComment",
-        entityId: row.id,
-        summary: ctx.draft.title,
-        changes: {
-          draftId: ctx.draft.id,
-          threadId: thread.id,
-          mentioned: mentioned.length,
-        },
-        ip: meta.ip,
-      },
-      tx
-    );
-    await notify(mentionNotice(user, ctx, row.id, thread.id, mentioned), tx);
-    return { ok: true as const, id: row.id, threadId: thread.id };
-  });
+  return addComment(
+    user,
+    ctx,
+    input,
+    { threadId: thread.id },
+    { threadId: thread.id },
+    meta
+  );
 }
 
 async function loadLiveComment(ctx: DraftContext, commentId: string) {
@@ -461,16 +478,13 @@ export async function updateDraftComment(
     });
     if (updated.count === 0) return notFoundResult;
     const before = new Set(mentionedUserIds(comment.body));
-    await recordAudit(
-      {
-        actor: user,
-        action: "strategy.comment.update",
-        entityType: "StrategyDraftComment",
-        entityId: comment.id,
-        summary: ctx.draft.title,
-        changes: { body: [comment.body, body] },
-        ip: meta.ip,
-      },
+    await auditComment(
+      user,
+      ctx,
+      "strategy.comment.update",
+      comment.id,
+      { body: [comment.body, body] },
+      meta,
       tx
     );
     await notify(
@@ -512,16 +526,13 @@ export async function deleteDraftComment(
       data: { deletedAt },
     });
     if (updated.count === 0) return notFoundResult;
-    await recordAudit(
-      {
-        actor: user,
-        action: "strategy.comment.delete",
-        entityType: "StrategyDraftComment",
-        entityId: comment.id,
-        summary: ctx.draft.title,
-        changes: { deletedAt: [null, deletedAt.toISOString()] },
-        ip: meta.ip,
-      },
+    await auditComment(
+      user,
+      ctx,
+      "strategy.comment.delete",
+      comment.id,
+      { deletedAt: [null, deletedAt.toISOString()] },
+      meta,
       tx
     );
     return {
@@ -567,20 +578,17 @@ export async function setThreadResolved(
         : { resolvedAt: null, resolvedById: null },
     });
     if (updated.count > 0) {
-      await recordAudit(
+      await auditComment(
+        user,
+        ctx,
+        action,
+        thread.id,
         {
-          actor: user,
-          action,
-          entityType: "StrategyDraftComment",
-          entityId: thread.id,
-          summary: ctx.draft.title,
-          changes: {
-            resolvedAt: input.resolved
-              ? [null, now.toISOString()]
-              : [thread.resolvedAt?.toISOString() ?? null, null],
-          },
-          ip: meta.ip,
+          resolvedAt: input.resolved
+            ? [null, now.toISOString()]
+            : [thread.resolvedAt?.toISOString() ?? null, null],
         },
+        meta,
         tx
       );
     }

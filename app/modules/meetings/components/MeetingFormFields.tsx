@@ -1,6 +1,9 @@
 // The meeting form (new and edit): plain inputs posted as a normal form; errors are translation keys.
-import { Group, NativeSelect, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import type { ReactNode } from "react";
+import { Form, Link, useNavigation } from "@remix-run/react";
+import { Alert, Button, Card, Group, NativeSelect, SimpleGrid, Stack, TextInput, Title } from "@mantine/core";
 import { RichTextField } from "~/components/RichTextField";
+import type { MessageKey } from "~/locales";
 import type { FieldErrors } from "~/utils/forms";
 import { useFieldError, useT } from "~/utils/i18n-react";
 import { MEETING_KINDS } from "../meetings.schema";
@@ -81,6 +84,56 @@ export function MeetingFormFields({ values, errors, options }: { values: Record<
         />
       </SimpleGrid>
       <RichTextField name="description" label={t("meetings.field.description")} defaultValue={values.description} error={e("description")} />
+    </Stack>
+  );
+}
+
+/** The whole page of the meeting form (new and edit): title, the error summary, the fields, cancel and submit. */
+export function MeetingFormPage({
+  titleKey,
+  submitKey,
+  cancelTo,
+  values,
+  errors,
+  options,
+  hidden,
+}: {
+  titleKey: MessageKey;
+  submitKey: MessageKey;
+  cancelTo: string;
+  values: Record<string, string>;
+  errors?: FieldErrors;
+  options: MeetingFormOptionsView;
+  /** Hidden inputs posted with the form (e.g. the version being edited). */
+  hidden?: ReactNode;
+}) {
+  const t = useT();
+  const err = useFieldError();
+  const busy = useNavigation().state === "submitting";
+  return (
+    <Stack gap="md" maw={960}>
+      <Title order={2}>{t(titleKey)}</Title>
+      {errors ? (
+        <Alert color="red" variant="light" role="alert">
+          {err(errors._form) ?? t("form.fixErrors")}
+        </Alert>
+      ) : null}
+      <Card withBorder padding="lg">
+        <Form method="post" noValidate>
+          {hidden}
+          <Stack gap="lg">
+            <MeetingFormFields values={values} errors={errors} options={options} />
+            <Group justify="flex-end">
+              <Button component={Link} to={cancelTo} variant="default">
+                {t("meetings.form.cancel")}
+              </Button>
+              <Button type="submit" loading={busy}>
+                {t(submitKey)}
+              </Button>
+            </Group>
+          </Stack>
+        </Form>
+      </Card>
     </Stack>
   );
 }

@@ -1,6 +1,7 @@
 // The meeting page's own sections: agenda, attendance list, minutes, decisions and action items.
 // Every change is a plain form post with an `intent` (works without JavaScript); errors come back
 // as translation keys next to the fields of the form that was sent.
+import type { CSSProperties } from "react";
 import { Form, Link } from "@remix-run/react";
 import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, NativeSelect, Stack, Table, Text, TextInput, Textarea, Title } from "@mantine/core";
 import { IconArrowDown, IconArrowUp, IconBooks, IconTrash } from "@tabler/icons-react";
@@ -40,6 +41,49 @@ function AgendaFields({ item, people, errors }: { item?: AgendaItem; people: { i
       </Group>
       <Textarea name="notes" label={t("meetings.agenda.notes")} defaultValue={item?.notes} autosize minRows={1} error={err(errors?.notes)} />
     </Stack>
+  );
+}
+
+/**
+ * The form of an agenda item (a new one, or the edit of `item`), folded in a <details> that opens
+ * when the form came back with errors.
+ */
+function AgendaItemForm({
+  intent,
+  item,
+  people,
+  actionData,
+  summary,
+  summaryStyle,
+  submitLabel,
+  formKey,
+}: {
+  intent: "agendaAdd" | "agendaUpdate";
+  item?: AgendaItem;
+  people: { id: string; name: string }[];
+  actionData: SectionActionData;
+  summary: string;
+  summaryStyle: CSSProperties;
+  submitLabel: string;
+  formKey?: number;
+}) {
+  const errors = errorsFor(actionData, intent, item?.id);
+  return (
+    <details open={!!errors}>
+      <summary style={summaryStyle}>{summary}</summary>
+      <Form method="post" key={formKey}>
+        <input type="hidden" name="intent" value={intent} />
+        {item ? <input type="hidden" name="itemId" value={item.id} /> : null}
+        <Stack gap="xs" py="xs">
+          <AgendaFields item={item} people={people} errors={errors} />
+          <Group justify="flex-end">
+            <Button type="submit" size="xs">
+              {submitLabel}
+            </Button>
+          </Group>
+        </Stack>
+      </Form>
+    </details>
   );
 }
 
@@ -96,41 +140,30 @@ export function AgendaSection({ items, people, canEdit, actionData }: { items: A
                 ) : null}
               </Group>
               {canEdit ? (
-                <details open={!!errorsFor(actionData, "agendaUpdate", item.id)}>
-                  <summary style={{ cursor: "pointer", fontSize: "var(--mantine-font-size-sm)" }}>{t("meetings.agenda.edit", { title: item.title })}</summary>
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="agendaUpdate" />
-                    <input type="hidden" name="itemId" value={item.id} />
-                    <Stack gap="xs" py="xs">
-                      <AgendaFields item={item} people={people} errors={errorsFor(actionData, "agendaUpdate", item.id)} />
-                      <Group justify="flex-end">
-                        <Button type="submit" size="xs">
-                          {t("meetings.agenda.save")}
-                        </Button>
-                      </Group>
-                    </Stack>
-                  </Form>
-                </details>
+                <AgendaItemForm
+                  intent="agendaUpdate"
+                  item={item}
+                  people={people}
+                  actionData={actionData}
+                  summary={t("meetings.agenda.edit", { title: item.title })}
+                  summaryStyle={{ cursor: "pointer", fontSize: "var(--mantine-font-size-sm)" }}
+                  submitLabel={t("meetings.agenda.save")}
+                />
               ) : null}
             </li>
           ))}
         </ol>
         {canEdit ? (
-          <details open={!!errorsFor(actionData, "agendaAdd")}>
-            <summary style={{ cursor: "pointer", fontWeight: 600 }}>{t("meetings.agenda.add")}</summary>
-            {/* Keyed by the count: after an added item the fields are empty again for the next one. */}
-            <Form method="post" key={items.length}>
-              <input type="hidden" name="intent" value="agendaAdd" />
-              <Stack gap="xs" py="xs">
-                <AgendaFields people={people} errors={errorsFor(actionData, "agendaAdd")} />
-                <Group justify="flex-end">
-                  <Button type="submit" size="xs">
-                    {t("meetings.agenda.add")}
-                  </Button>
-                </Group>
-              </Stack>
-            </Form>
-          </details>
+          <AgendaItemForm
+            intent="agendaAdd"
+            people={people}
+            actionData={actionData}
+            summary={t("meetings.agenda.add")}
+            summaryStyle={{ cursor: "pointer", fontWeight: 600 }}
+            submitLabel={t("meetings.agenda.add")}
+            // Keyed by the count: after an added item the fields are empty again for the next one.
+            formKey={items.length}
+          />
         ) : null}
       </Stack>
     </Card>
