@@ -9,6 +9,7 @@ import type { Locale } from "~/locales";
 import { createTranslator } from "~/utils/i18n";
 import type { DraftContext } from "./access.server";
 import { draftToDocx } from "./export/docx.server";
+import { resolveDraftImages } from "./export/images.server";
 import { draftToMarkdown } from "./export/markdown";
 import { draftToPdf } from "./export/pdf.server";
 import { exportFileName, type PmNode } from "./export/prosemirror";
@@ -42,7 +43,9 @@ export async function renderDraftFile(ctx: DraftContext, format: ExportFormat, o
   } else {
     doc = (await currentContent(ctx.draft.id)) as unknown as PmNode;
   }
-  const meta = { workspaceName: ctx.workspace.name, exportedAt: opts.now ?? new Date(), status: ctx.draft.reviewStatus as ReviewStatus, locale: opts.locale };
+  // Markdown keeps the addresses as they are; the binary formats embed the pictures themselves.
+  const images = format === "md" ? undefined : await resolveDraftImages(ctx.draft.workspaceId, doc);
+  const meta = { workspaceName: ctx.workspace.name, exportedAt: opts.now ?? new Date(), status: ctx.draft.reviewStatus as ReviewStatus, locale: opts.locale, images };
   let content: Buffer;
   if (format === "docx") content = await draftToDocx(title, doc, meta);
   else if (format === "pdf") content = await draftToPdf(title, doc, meta);

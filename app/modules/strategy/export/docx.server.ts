@@ -9,6 +9,7 @@ import {
   ExternalHyperlink,
   Footer,
   HeadingLevel,
+  ImageRun,
   LevelFormat,
   Packer,
   PageNumber,
@@ -23,7 +24,7 @@ import {
   type NumberingDefinition,
   type ParagraphChild,
 } from "docx";
-import { exportTexts, type ExportMeta, type ExportTexts } from "./meta";
+import { exportTexts, type ExportImage, type ExportMeta, type ExportTexts } from "./meta";
 import { children, hasMark, headingLevel, imageLabel, linkHref, listStart, safeHref, type PmNode } from "./prosemirror";
 
 const FONT = "Calibri";
@@ -34,7 +35,39 @@ const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: Head
 
 type Block = Paragraph | Table;
 type ListCtx = { reference: string; level: number };
-type Ctx = { texts: ExportTexts; numbering: NumberingDefinition[]; quote: boolean; strong?: boolean; list?: ListCtx };
+type Ctx = {
+  texts: ExportTexts;
+  numbering: NumberingDefinition[];
+  quote: boolean;
+  strong?: boolean;
+  list?: ListCtx;
+  images: Map<string, ExportImage>;
+  /** The widest a picture may be here, in pixels at 96 dpi (the text width, less indents and columns). */
+  imageWidth: number;
+};
+
+// A4 less 2 cm margins leaves 17 cm of text; pictures stay within 16 cm and a page's height.
+const PX_PER_CM = 96 / 2.54;
+const IMAGE_MAX_WIDTH = Math.round(16 * PX_PER_CM);
+const IMAGE_MAX_HEIGHT = Math.round(22 * PX_PER_CM);
+const MIN_IMAGE_WIDTH = Math.round(2 * PX_PER_CM);
+
+function imageOf(node: PmNode, ctx: Ctx): ExportImage | undefined {
+  const src = node.attrs?.src;
+  return typeof src === "string" ? ctx.images.get(src) : undefined;
+}
+
+/** The picture at its own size (a pixel a pixel at 96 dpi), scaled down to fit, keeping its shape. */
+function imageRun(image: ExportImage, alt: string, ctx: Ctx): ImageRun {
+  const scale = Math.min(1, ctx.imageWidth / image.width, IMAGE_MAX_HEIGHT / image.height);
+  const transformation = { width: Math.max(1, Math.round(image.width * scale)), height: Math.max(1, Math.round(image.height * scale)) };
+  const altText = { name: alt, description: alt };
+  return image.type === "gif"
+    ? new ImageRun({ type: "gif", data: image.data, transformation, altText })
+    : image.type === "jpg"
+      ? new ImageRun({ type: "jpg", data: image.data, transformation, altText })
+      : new ImageRun({ type: "png", data: image.data, transformation, altText });
+}
 
 function levelIndent(level: number) {
   return { left: 720 * (level + 1), hanging: 360 };
@@ -68,7 +101,9 @@ function runs(node: PmNode, ctx: Ctx): ParagraphChild[] {
     if (c.type === "hardBreak") {
       out.push(new TextRun({ break: 1 }));
     } else if (c.type === "image") {
-      out.push(new TextRun({ text: ctx.texts.imagePlaceholder(imageLabel(c)), italics: true, color: "595959" }));
+      const image = imageOf(c, ctx);
+      if (image) out.push(imageRun(image, imageLabel(c), ctx));
+      else out.push(new TextRun({ text: ctx.texts.imagePlaceholder(imageLabel(c)), italics: true, color: "595959" }));
     } else if (c.type === "text" && c.text) {
       const href = safeHref(linkHref(c));
       const run = new TextRun({
@@ -107,7 +142,7 @@ function listBlocks(node: PmNode, ctx: Ctx): Block[] {
   }
   const out: Block[] = [];
   for (const item of children(node)) {
-    const itemCtx: Ctx = { ...ctx, list: { reference, level } };
+    const itemCtx: Ctx = { ...ctx, list: { reference, level }, imageWidth: Math.max(MIN_IMAGE_WIDTH, ctx.imageWidth - 48) };
     let first = true;
     for (const b of children(item)) {
       if (b.type === "paragraph") {
@@ -127,7 +162,8 @@ function listBlocks(node: PmNode, ctx: Ctx): Block[] {
 }
 
 function tableBlock(node: PmNode, ctx: Ctx): Table {
-  const cellCtx: Ctx = { ...ctx, quote: false, list: undefined };
+  const columns = Math.max(1, ...children(node).map((row) => children(row).length));
+  const cellCtx: Ctx = { ...ctx, quote: false, list: undefined, imageWidth: Math.max(MIN_IMAGE_WIDTH, Math.floor(ctx.imageWidth / columns) - 16) };
   const rows = children(node).map((row, rowIndex) => {
     const header = rowIndex === 0 && children(row).some((c) => c.type === "tableHeader");
     return new TableRow({
@@ -162,13 +198,19 @@ function blocks(node: PmNode, ctx: Ctx): Block[] {
     case "orderedList":
       return listBlocks(node, ctx);
     case "blockquote":
-      return children(node).flatMap((b) => blocks(b, { ...ctx, quote: true }));
+      return children(node).flatMap((b) => blocks(b, { ...ctx, quote: true, imageWidth: Math.max(MIN_IMAGE_WIDTH, ctx.imageWidth - 96) }));
     case "horizontalRule":
       return [new Paragraph({ children: [], border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: "999999", space: 1 } } })];
     case "table":
       return [tableBlock(node, ctx), new Paragraph({})];
     case "image":
-      return [new Paragraph({ children: runs({ type: "paragraph", content: [node] }, ctx) })];
+      return [
+        new Paragraph({
+          alignment: imageOf(node, ctx) ? AlignmentType.CENTER : undefined,
+          spacing: imageOf(node, ctx) ? { before: 120, after: 120 } : undefined,
+          children: runs({ type: "paragraph", content: [node] }, ctx),
+        }),
+      ];
     case "text":
     case "hardBreak":
       return [paragraph({ type: "paragraph", content: [node] }, ctx, true)];
@@ -194,7 +236,7 @@ function footer(texts: ExportTexts): Footer {
 /** The draft as a .docx file (callers have checked that the user may read the draft). */
 export async function draftToDocx(title: string, doc: PmNode, meta: ExportMeta): Promise<Buffer> {
   const texts = exportTexts(title, meta);
-  const ctx: Ctx = { texts, numbering: [], quote: false };
+  const ctx: Ctx = { texts, numbering: [], quote: false, images: meta.images ?? new Map(), imageWidth: IMAGE_MAX_WIDTH };
   const body = children(doc).flatMap((b) => blocks(b, ctx));
   const language = { value: texts.locale === "en" ? "en-GB" : "pl-PL" };
   const document = new Document({

@@ -2,6 +2,10 @@
 import type { Locale } from "~/locales";
 import { formatDateTime } from "~/utils/dates";
 import { createTranslator, type Translate } from "~/utils/i18n";
+import type { ImageKind } from "./images-size";
+
+/** A picture of the draft, read from the library (images.server.ts), with its size in pixels. */
+export type ExportImage = { data: Buffer; type: ImageKind; width: number; height: number };
 
 export type DraftReviewStatus = "DRAFT" | "IN_REVIEW" | "APPROVED";
 
@@ -14,6 +18,8 @@ export type ExportMeta = {
   subtitle?: string;
   /** Language of the labels (page numbers, status); Polish unless the reader chose English. */
   locale?: Locale;
+  /** The draft's pictures by their `src`; an image not in the map is printed as its placeholder. */
+  images?: Map<string, ExportImage>;
 };
 
 export type ExportTexts = {

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
-import { exportTexts, type ExportMeta, type ExportTexts } from "./meta";
+import { exportTexts, type ExportImage, type ExportMeta, type ExportTexts } from "./meta";
 import { children, hasMark, headingLevel, imageLabel, inlineText, linkHref, listStart, safeHref, type PmNode } from "./prosemirror";
 
 type FontFiles = Record<"Sans" | "Sans-Bold" | "Sans-Oblique" | "Sans-BoldOblique" | "Mono", Buffer>;
@@ -46,6 +46,9 @@ const TEXT = "#111111";
 const MUTED = "#555555";
 const LINK = "#0b4f9c";
 const HEADER_FILL = "#dde5f0";
+/** Pixels (96 dpi) to points. */
+const PX = 0.75;
+const IMAGE_GAP = 8;
 
 type Run = { text: string; bold: boolean; italic: boolean; underline: boolean; strike: boolean; code: boolean; link?: string };
 type Style = { bold?: boolean; italic?: boolean; size: number; color: string };
@@ -81,12 +84,14 @@ function collectRuns(node: PmNode, texts: ExportTexts): Run[] {
 class PdfWriter {
   readonly doc: PDFKit.PDFDocument;
   readonly texts: ExportTexts;
+  readonly images: Map<string, ExportImage>;
   readonly left = MARGIN;
   readonly width: number;
 
-  constructor(doc: PDFKit.PDFDocument, texts: ExportTexts) {
+  constructor(doc: PDFKit.PDFDocument, texts: ExportTexts, images: Map<string, ExportImage> = new Map()) {
     this.doc = doc;
     this.texts = texts;
+    this.images = images;
     this.width = doc.page.width - 2 * MARGIN;
   }
 
@@ -188,6 +193,31 @@ class PdfWriter {
     doc.y = endY;
   }
 
+  /**
+   * A picture on its own, centred, at its own size (96 dpi) or scaled down to the column and the
+   * page; on the next page when it doesn't fit here. False when it can't be drawn (not in the map,
+   * a GIF, which pdfkit can't embed): the caller prints the placeholder.
+   */
+  image(node: PmNode, box: Box): boolean {
+    const src = node.attrs?.src;
+    const image = typeof src === "string" ? this.images.get(src) : undefined;
+    if (!image || image.type === "gif") return false;
+    const doc = this.doc;
+    const maxHeight = this.maxY - doc.page.margins.top - 2 * IMAGE_GAP;
+    const scale = Math.min(PX, box.width / image.width, maxHeight / image.height);
+    const height = image.height * scale;
+    this.ensure(height + 2 * IMAGE_GAP);
+    const y = doc.y + IMAGE_GAP;
+    try {
+      doc.image(image.data, box.x, y, { fit: [box.width, height], align: "center" });
+    } catch {
+      return false; // a file pdfkit can't decode after all
+    }
+    doc.x = box.x;
+    doc.y = y + height + IMAGE_GAP;
+    return true;
+  }
+
   rule(box: Box) {
     const doc = this.doc;
     this.ensure(16);
@@ -275,6 +305,8 @@ class PdfWriter {
       case "table":
         return this.table(node, box);
       case "image":
+        if (this.image(node, box)) return;
+        return this.paragraph({ type: "paragraph", content: [node] }, box, style);
       case "text":
       case "hardBreak":
         return this.paragraph({ type: "paragraph", content: [node] }, box, style);
@@ -321,7 +353,7 @@ export function draftToPdf(title: string, doc: PmNode, meta: ExportMeta): Promis
   });
   for (const [name, data] of Object.entries(files)) pdf.registerFont(name, data);
 
-  const writer = new PdfWriter(pdf, texts);
+  const writer = new PdfWriter(pdf, texts, meta.images);
   const box: Box = { x: writer.left, width: writer.width };
   pdf.font("Sans-Bold").fontSize(22).fillColor("#1f3864").text(texts.title, box.x, MARGIN, { width: box.width });
   pdf.moveDown(0.2);
