@@ -17,7 +17,7 @@ export function useDraftFetcher(onDone: () => void) {
   const previous = useRef(fetcher.state);
   useEffect(() => {
     if (previous.current !== "idle" && fetcher.state === "idle" && fetcher.data?.ok) {
-      if (fetcher.data.message) notifications.show({ message: t(fetcher.data.message as MessageKey, fetcher.data.vars), color: "green", withBorder: true });
+      if (fetcher.data.message) notifications.show({ message: t(fetcher.data.message as MessageKey, fetcher.data.vars), color: "green", withBorder: true, closeButtonProps: { "aria-label": t("form.close") } });
       onDone();
     }
     previous.current = fetcher.state;
