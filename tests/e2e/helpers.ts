@@ -56,6 +56,13 @@ export async function signIn(page: Page, email: string, password: string) {
 /** WCAG 2.1 A/AA violations axe finds on the current page (empty when it is clean). */
 export async function accessibilityViolations(page: Page) {
   const { default: AxeBuilder } = await import("@axe-core/playwright");
+  // A toast fading in or out is half-transparent: axe would measure its contrast mid-animation.
+  // Wait until none is on screen (they close by themselves within a few seconds).
+  await page
+    .locator(".mantine-Notification-root")
+    .first()
+    .waitFor({ state: "detached", timeout: 10_000 })
+    .catch(() => undefined);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
 }

@@ -35,7 +35,7 @@ export function BoardView({ board, teamId, filters, filtered }: Props) {
   const [dialog, setDialog] = useState<{ card: BoardCard; initial: Move | null } | null>(null);
   const [dragging, setDragging] = useState<BoardCard | null>(null);
   const sent = useRef<{ card: BoardCard; move: Move } | null>(null);
-  const focusAfter = useRef<{ id: string; on: "link" | "move" } | null>(null);
+  const focusAfter = useRef<{ id: string; on: "link" | "move"; until?: number } | null>(null);
   const previousState = useRef(fetcher.state);
   const busy = fetcher.state !== "idle";
 
@@ -70,9 +70,15 @@ export function BoardView({ board, teamId, filters, filtered }: Props) {
     const target = focusAfter.current;
     if (!target) return;
     const timer = window.setTimeout(() => {
+      // After the save, the card may still be re-rendered once more (revalidation): keep following
+      // it for a moment, then let go so later changes never pull the focus.
+      if (target.until !== undefined && Date.now() > target.until) {
+        focusAfter.current = null;
+        return;
+      }
       const selector = target.on === "move" ? `[data-card-move="${target.id}"]` : `[data-card-link="${target.id}"]`;
       document.querySelector<HTMLElement>(selector)?.focus();
-      if (!busy) focusAfter.current = null;
+      if (!busy && target.until === undefined) target.until = Date.now() + 1500;
     }, 0);
     return () => window.clearTimeout(timer);
   }, [columns, busy, dialog]);
