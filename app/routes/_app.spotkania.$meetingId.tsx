@@ -38,9 +38,8 @@ import { formatDateTime, formatLongDay } from "~/utils/dates";
 import { fieldErrors, formToObject, type FieldErrors } from "~/utils/forms";
 import { useLocale, useT } from "~/utils/i18n-react";
 import { requestMeta } from "~/utils/request.server";
-import { isMessageKey } from "~/utils/i18n";
 import { saveMinutesToLibrary } from "~/modules/meetings/minutes-export.server";
-import { redirectWithToast } from "~/utils/toast.server";
+import { redirectWithToast, refusalToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.meeting.title} — Razem` : "Razem" }];
 
@@ -187,10 +186,7 @@ export async function action(args: ActionFunctionArgs) {
     case "minutesToLibrary": {
       const ctx = await need("editMinutes");
       const saved = await saveMinutesToLibrary(user, ctx, ip);
-      if (!saved.ok) {
-        const [key, vars] = saved.error.split("|");
-        return redirectWithToast(here, { key: isMessageKey(key) ? key : "error.title", vars: vars ? JSON.parse(vars) : undefined, color: "red" });
-      }
+      if (!saved.ok) return redirectWithToast(here, refusalToast(saved.error));
       return redirectWithToast(here, { key: "meetings.minutesDoc.saved", vars: { name: saved.name, number: saved.number } });
     }
     case "outcomeAdd": {

@@ -11,8 +11,7 @@ import { loadDraftAccess } from "~/modules/strategy/access.server";
 import { auditDraftExport, EXPORT_MIME, parseExportFormat, renderDraftFile, saveDraftFileToLibrary } from "~/modules/strategy/export-draft.server";
 import { notFound } from "~/modules/auth/authorize.server";
 import { requestMeta } from "~/utils/request.server";
-import { redirectWithToast } from "~/utils/toast.server";
-import { isMessageKey } from "~/utils/i18n";
+import { redirectWithToast, refusalToast } from "~/utils/toast.server";
 
 function versionParam(request: Request, form?: FormData): number | null {
   const raw = form?.get("wersja") ?? new URL(request.url).searchParams.get("wersja");
@@ -49,10 +48,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const file = await renderDraftFile(ctx, format, { versionNumber: versionParam(request, form), locale: user.locale });
   const saved = await saveDraftFileToLibrary(lib, file);
   const back = `/przestrzenie/${ctx.draft.workspaceId}/strategie/${ctx.draft.id}`;
-  if (!saved.ok) {
-    const [key, vars] = saved.error.split("|");
-    return redirectWithToast(back, { key: isMessageKey(key) ? key : "error.title", vars: vars ? JSON.parse(vars) : undefined, color: "red" });
-  }
+  if (!saved.ok) return redirectWithToast(back, refusalToast(saved.error));
   await recordAudit({ actor: user, action: "strategy.export.save", entityType: "StrategyDraft", entityId: ctx.draft.id, summary: `${ctx.draft.title} → ${saved.name} (v${saved.number})`, ip });
   return redirectWithToast(libraryUrls.file(ctx.draft.workspaceId, saved.documentId), { key: "strategyExport.library.saved", vars: { name: saved.name, number: saved.number } });
 }

@@ -1,8 +1,15 @@
 import { createCookie, redirect } from "@remix-run/node";
 import type { MessageKey } from "~/locales";
 import { getEnv } from "./env.server";
+import { isMessageKey } from "./i18n";
 
 export type Toast = { key: MessageKey; vars?: Record<string, string | number>; color?: "green" | "red" | "blue" };
+
+/** A command's refusal ("key" or "key|{json vars}", as translateMessage reads it) as a red toast. */
+export function refusalToast(message: string): Toast {
+  const [key, rawVars] = message.split("|", 2);
+  return { key: isMessageKey(key) ? key : "error.title", vars: rawVars ? (JSON.parse(rawVars) as Toast["vars"]) : undefined, color: "red" };
+}
 
 // Short-lived: shown once on the page after a redirect, then cleared by the root loader.
 const toastCookie = createCookie("razem_toast", {
